@@ -1,0 +1,32 @@
+// claim/outcome-guarantee: promises of treatment outcomes ("guaranteed to cure", "100% success").
+import { defineRule } from "../define";
+
+export default defineRule({
+  meta: {
+    id: "claim/outcome-guarantee",
+    family: "claim",
+    description: "Flags guarantees of treatment outcomes; hedged language is fine.",
+    severity: "warning",
+    hipaa: "FTC Act §5; state medical advertising rules",
+    category: "Outcome guarantee",
+    fixable: false,
+    messages: {
+      guarantee: "Promises a treatment outcome; health advertising must not guarantee results. Say what the treatment aims to do and that results vary.",
+    },
+    docs: `Health care advertising may not promise outcomes: "guaranteed to cure", "100% success rate" or
+"permanent results" are deceptive claims under the FTC Act and most state medical board rules, and
+they set expectations that a patient's own story will later contradict. Describe what the treatment
+aims to do and that results vary from person to person. Hedged statements ("results vary",
+"most patients notice") are not flagged.`,
+  },
+  check({ analysis, document, report }) {
+    for (const s of analysis.sentences) {
+      if (s.cues.some((c) => c.kind === "hedge")) continue;
+      const block = document.blocks[s.block];
+      for (const cue of s.cues) {
+        if (cue.kind !== "guarantee") continue;
+        report({ messageId: "guarantee", range: { start: block.offsets[cue.start], end: block.offsets[cue.end] } });
+      }
+    }
+  },
+});

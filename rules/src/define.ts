@@ -1,0 +1,40 @@
+// Helpers for writing rules: defineRule keeps the rule's type, and authorization outcomes become reports.
+import type { AuthorizationStatus, Rule, RuleReport } from "@safeharbor/server/engine";
+
+/** Declares a rule. The file path under rules/src must match `meta.id`. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/**
+ * Applies an authorization outcome to a report: a covering authorization turns the finding into
+ * information; a failing one keeps it an error and says why. Returns the report to make.
+ */
+export function withAuthorization(report: RuleReport, auth: AuthorizationStatus): RuleReport {
+  switch (auth.status) {
+    case "none":
+      return report;
+    case "covered":
+      return { ...report, messageId: "covered", severity: "info", data: { ...report.data, id: auth.id, until: auth.until ?? "revoked" }, authorization: auth.id, fixes: [] };
+    case "unknown":
+      return { ...report, messageId: "authUnknown", severity: "error", data: { ...report.data, id: auth.id }, authorization: auth.id };
+    case "expired":
+      return { ...report, messageId: "authExpired", severity: "error", data: { ...report.data, id: auth.id, until: auth.until }, authorization: auth.id };
+    case "revoked":
+      return { ...report, messageId: "authRevoked", severity: "error", data: { ...report.data, id: auth.id }, authorization: auth.id };
+    case "not-covered":
+      return { ...report, messageId: "authIncomplete", severity: "error", data: { ...report.data, id: auth.id, missing: auth.missing.join(", ") }, authorization: auth.id };
+    case "wrong-channel":
+      return { ...report, messageId: "authChannel", severity: "error", data: { ...report.data, id: auth.id, channel: auth.channel }, authorization: auth.id };
+  }
+}
+
+/** Messages every rule that honours authorizations includes. */
+export const AUTHORIZATION_MESSAGES = {
+  covered: "Covered by authorization {id} until {until}.",
+  authUnknown: "The authorization {id} is not in the registry; the disclosure is not authorized.",
+  authExpired: "The authorization {id} expired on {until}; the disclosure is no longer authorized.",
+  authRevoked: "The authorization {id} was revoked; the disclosure is no longer authorized.",
+  authIncomplete: "The authorization {id} does not cover everything disclosed here (missing: {missing}).",
+  authChannel: "The authorization {id} does not cover the {channel} channel.",
+} as const;

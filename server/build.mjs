@@ -1,0 +1,21 @@
+// Bundles the CLI, the language server and the VS Code extension with esbuild.
+import { build } from "esbuild";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const common = { bundle: true, platform: "node", target: "node20", format: "cjs", sourcemap: false, logLevel: "warning", legalComments: "none", mainFields: ["module", "main"],
+  // Some ESM dependencies read import.meta.url, which a CommonJS bundle has to provide.
+  define: { "import.meta.url": "__importMetaUrl" },
+  banner: { js: 'const __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
+};
+
+const entries = [
+  { entryPoints: [join(root, "server/src/cli.ts")], outfile: join(root, "server/dist/cli.js") },
+];
+// The bundles are CommonJS while the sources are ESM: mark the output folder as such.
+mkdirSync(join(root, "server/dist"), { recursive: true });
+writeFileSync(join(root, "server/dist/package.json"), JSON.stringify({ type: "commonjs" }) + "\n");
+await Promise.all(entries.map((e) => build({ ...common, ...e })));
+chmodSync(join(root, "server/dist/cli.js"), 0o755);

@@ -1,0 +1,94 @@
+// Expands CLI paths and globs into the list of files to check, honouring .gitignore and config excludes.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import ignore, { type Ignore } from "ignore";
+import { globSync } from "tinyglobby";
+
+/** Extensions the CLI checks when it walks a folder. */
+export const CHECKED_EXTENSIONS = [".md", ".markdown", ".mdx", ".txt"];
+
+const isGlob = (p: string): boolean => /[*?{}[\]]/.test(p);
+
+/** The git work tree root above a folder, if any. */
+function gitRoot(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, ".git"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** A filter built from every .gitignore between the git root and the files. */
+class GitignoreFilter {
+  private readonly cache = new Map<string, Ignore | null>();
+  constructor(private readonly root: string | undefined) {}
+
+  ignored(file: string): boolean {
+    if (!this.root) return false;
+    const rel = relative(this.root, file);
+    if (rel.startsWith("..")) return false;
+    const parts = rel.split(sep);
+    let dir = this.root;
+    for (let i = 0; i < parts.length; i++) {
+      const ig = this.load(dir);
+      const sub = parts.slice(i).join("/");
+      if (ig && ig.ignores(sub)) return true;
+      dir = join(dir, parts[i]);
+    }
+    return false;
+  }
+
+  private load(dir: string): Ignore | null {
+    let ig = this.cache.get(dir);
+    if (ig === undefined) {
+      const f = join(dir, ".gitignore");
+      ig = existsSync(f) ? ignore().add(readFileSync(f, "utf8")) : null;
+      this.cache.set(dir, ig);
+    }
+    return ig;
+  }
+}
+
+/** Files named by the CLI arguments: folders recurse, globs expand, files are taken as given. */
+export function expandPaths(args: readonly string[], cwd: string): { files: string[]; missing: string[] } {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  const gitignore = new GitignoreFilter(gitRoot(cwd));
+  const extPattern = `**/*.{${CHECKED_EXTENSIONS.map((e) => e.slice(1)).join(",")}}`;
+  for (const arg of args) {
+    const abs = resolve(cwd, arg);
+    if (isGlob(arg)) {
+      for (const f of globSync(arg, { cwd, absolute: true, dot: false, ignore: ["**/node_modules/**", "**/.git/**"] })) {
+        if (!gitignore.ignored(f)) files.add(resolve(f));
+      }
+      continue;
+    }
+    if (!existsSync(abs)) {
+      missing.push(arg);
+      continue;
+    }
+    if (statSync(abs).isDirectory()) {
+      for (const f of globSync(extPattern, { cwd: abs, absolute: true, dot: false, ignore: ["**/node_modules/**", "**/.git/**"] })) {
+        if (!gitignore.ignored(f)) files.add(resolve(f));
+      }
+    } else {
+      files.add(abs);
+    }
+  }
+  return { files: [...files].sort(), missing };
+}
+
+/** True when a file matches one of a config's globs (relative to the config's folder). */
+export function matchesAny(file: string, globs: readonly string[], baseDir: string): boolean {
+  if (globs.length === 0) return false;
+  const ig = ignore().add(globs as string[]);
+  const rel = relative(baseDir, file).split(sep).join("/");
+  return !rel.startsWith("..") && ig.ignores(rel);
+}
+
+/** Deterministic shard of a sorted file list: shard i of n (1-based), by position. */
+export function shard<T>(items: readonly T[], index: number, count: number): T[] {
+  return items.filter((_, k) => k % count === index - 1);
+}

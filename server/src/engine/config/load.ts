@@ -1,0 +1,213 @@
+// Finds, parses, validates and merges configuration files; errors name the file and the location.
+import Ajv, { type ErrorObject } from "ajv";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from "jsonc-parser";
+import { isNode, parseDocument as parseYamlDocument } from "yaml";
+import { LineIndex } from "../text/lines";
+import schema from "./schema.json";
+import { defaultConfig, type RawConfig, type ResolvedConfig } from "./types";
+
+/** Names of configuration files, in the order they are looked for in one folder. */
+export const CONFIG_FILE_NAMES = [".safeharbor.json", ".safeharbor.jsonc", ".safeharbor.yaml", ".safeharbor.yml"];
+
+/** A configuration problem with its place: the CLI exits 2 on it, the editor shows it on the file. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly detail: string,
+    /** Source offsets of the faulty part, for an editor diagnostic. */
+    readonly offset = 0,
+    readonly length = 0,
+  ) {
+    super(`${file}:${line}:${column}: ${detail}`);
+    this.name = "ConfigError";
+  }
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateSchema = ajv.compile(schema);
+
+type PathSegment = string | number;
+
+/** Parsed text of one config file with a way to locate a path in it. */
+interface ParsedConfigText {
+  value: unknown;
+  locate(path: PathSegment[]): { offset: number; length: number };
+}
+
+function parseJsonText(file: string, text: string, lines: LineIndex): ParsedConfigText {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length || !tree) {
+    const e = errors[0] ?? { error: 0, offset: 0, length: 0 };
+    const p = lines.position(e.offset);
+    throw new ConfigError(file, p.line + 1, p.character + 1, `invalid JSON: ${errors.length ? printParseErrorCode(e.error) : "empty file"}`, e.offset, e.length);
+  }
+  const toValue = (n: JsonNode): unknown => {
+    if (n.type === "object") return Object.fromEntries((n.children ?? []).map((c) => [c.children?.[0]?.value as string, toValue(c.children![1])]));
+    if (n.type === "array") return (n.children ?? []).map(toValue);
+    return n.value;
+  };
+  return {
+    value: toValue(tree),
+    locate(path) {
+      for (let i = path.length; i >= 0; i--) {
+        const node = findNodeAtLocation(tree, path.slice(0, i));
+        if (node) {
+          const target = i < path.length ? node : (node.parent?.type === "property" && node.parent.children?.[0]) || node;
+          return { offset: target.offset, length: target.length };
+        }
+      }
+      return { offset: 0, length: 0 };
+    },
+  };
+}
+
+function parseYamlText(file: string, text: string, lines: LineIndex): ParsedConfigText {
+  const doc = parseYamlDocument(text, { prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const p = lines.position(e.pos[0]);
+    throw new ConfigError(file, p.line + 1, p.character + 1, `invalid YAML: ${e.message.split("\n")[0]}`, e.pos[0], e.pos[1] - e.pos[0]);
+  }
+  return {
+    value: doc.toJS() ?? {},
+    locate(path) {
+      for (let i = path.length; i >= 0; i--) {
+        const node = i === 0 ? doc.contents : doc.getIn(path.slice(0, i), true);
+        if (isNode(node) && node.range) return { offset: node.range[0], length: node.range[1] - node.range[0] };
+      }
+      return { offset: 0, length: 0 };
+    },
+  };
+}
+
+function describe(e: ErrorObject): { path: PathSegment[]; message: string } {
+  const path: PathSegment[] = e.instancePath.split("/").slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
+  const where = path.length ? `"${path.join(".")}"` : "the configuration";
+  if (e.keyword === "additionalProperties") {
+    const key = String((e.params as { additionalProperty: string }).additionalProperty);
+    return { path: [...path, key], message: `unknown key "${key}" in ${where}` };
+  }
+  if (e.keyword === "enum") {
+    return { path, message: `${where} must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(", ")}` };
+  }
+  return { path, message: `${where} ${e.message ?? "is invalid"}` };
+}
+
+/** Reads and validates one configuration file. Throws ConfigError with the location of the problem. */
+export function readConfigFile(file: string, knownRuleIds: ReadonlySet<string>, text?: string): RawConfig {
+  let content = text;
+  if (content === undefined) {
+    try {
+      content = readFileSync(file, "utf8");
+    } catch (err) {
+      throw new ConfigError(file, 1, 1, `cannot read the file: ${(err as Error).message}`);
+    }
+  }
+  const lines = new LineIndex(content);
+  const parsed = /\.ya?ml$/i.test(file) ? parseYamlText(file, content, lines) : parseJsonText(file, content, lines);
+  const fail = (path: PathSegment[], message: string): never => {
+    const at = parsed.locate(path);
+    const p = lines.position(at.offset);
+    throw new ConfigError(file, p.line + 1, p.character + 1, message, at.offset, at.length);
+  };
+  if (!validateSchema(parsed.value)) {
+    const e = describe(validateSchema.errors![0]);
+    fail(e.path, e.message);
+  }
+  const raw = parsed.value as RawConfig;
+  for (const id of Object.keys(raw.rules ?? {})) {
+    if (!knownRuleIds.has(id)) fail(["rules", id], `unknown rule or family "${id}"`);
+  }
+  return raw;
+}
+
+/** Merges a raw config over a resolved one (arrays and maps of the nearer file win per key). */
+export function mergeConfig(base: ResolvedConfig, raw: RawConfig, file: string): ResolvedConfig {
+  const dir = dirname(file);
+  return {
+    rules: { ...base.rules, ...(raw.rules ?? {}) },
+    practice: { ...base.practice, ...(raw.practice ?? {}) },
+    include: raw.include ?? base.include,
+    exclude: raw.exclude ?? base.exclude,
+    frontmatterKeys: raw.frontmatter?.keys ?? base.frontmatterKeys,
+    maxFileSize: raw.maxFileSize ?? base.maxFileSize,
+    authorizationsPath: raw.authorizations ? resolve(dir, raw.authorizations) : (base.authorizationsPath ?? join(dir, ".safeharbor", "authorizations.yaml")),
+    channel: raw.channel ?? base.channel,
+    language: raw.language ?? base.language,
+    templates: { ...base.templates, ...(raw.templates ?? {}) },
+    files: [file, ...base.files],
+    baseDir: dir,
+  };
+}
+
+/** Loads a config file and everything it extends. */
+export function loadConfigFile(file: string, knownRuleIds: ReadonlySet<string>, seen: Set<string> = new Set(), text?: string): ResolvedConfig {
+  const abs = resolve(file);
+  if (seen.has(abs)) throw new ConfigError(abs, 1, 1, "`extends` forms a cycle");
+  seen.add(abs);
+  const raw = readConfigFile(abs, knownRuleIds, text);
+  let base = defaultConfig();
+  const parents = raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
+  for (const p of parents) {
+    const target = resolve(dirname(abs), p);
+    if (!existsSync(target)) throw new ConfigError(abs, 1, 1, `\`extends\` names a file that does not exist: ${p}`);
+    const parent = loadConfigFile(target, knownRuleIds, seen);
+    base = { ...parent, files: parent.files };
+  }
+  return mergeConfig(base, raw, abs);
+}
+
+/** The nearest config file at or above a folder, or undefined. */
+export function findConfigFile(startDir: string, stopAt?: string): string | undefined {
+  let dir = resolve(startDir);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir || (stopAt && dir === resolve(stopAt))) return undefined;
+    dir = parent;
+  }
+}
+
+/** Resolves configuration per folder with a cache; the CLI and the server share it. */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, string | null>();
+  private readonly byFile = new Map<string, ResolvedConfig>();
+  constructor(
+    private readonly knownRuleIds: ReadonlySet<string>,
+    private readonly explicitFile?: string,
+  ) {}
+
+  /** The configuration that applies to a document path. Throws ConfigError on a bad file. */
+  forFile(path: string): ResolvedConfig {
+    const file = this.explicitFile ?? this.locate(dirname(resolve(path)));
+    if (!file) return defaultConfig();
+    let cfg = this.byFile.get(file);
+    if (!cfg) {
+      cfg = loadConfigFile(file, this.knownRuleIds);
+      this.byFile.set(file, cfg);
+    }
+    return cfg;
+  }
+
+  private locate(dir: string): string | undefined {
+    const cached = this.byDir.get(dir);
+    if (cached !== undefined) return cached ?? undefined;
+    const found = findConfigFile(dir);
+    this.byDir.set(dir, found ?? null);
+    return found;
+  }
+
+  /** Forgets cached files (after a config file changed). */
+  clear(): void {
+    this.byDir.clear();
+    this.byFile.clear();
+  }
+}

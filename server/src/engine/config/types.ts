@@ -1,0 +1,68 @@
+// The configuration model: what a .safeharbor file holds once loaded and merged.
+import type { SeveritySetting } from "../types";
+
+/** The practice's own details, which are never PHI. */
+export interface PracticeConfig {
+  names: string[];
+  staff: string[];
+  locations: string[];
+  state: string;
+  phones: string[];
+  faxes: string[];
+  emails: string[];
+  addresses: string[];
+  urls: string[];
+}
+
+/** A fully resolved configuration (defaults filled in, `extends` merged). */
+export interface ResolvedConfig {
+  rules: Record<string, SeveritySetting>;
+  practice: PracticeConfig;
+  include: string[];
+  exclude: string[];
+  frontmatterKeys: string[];
+  maxFileSize: number;
+  /** Absolute path of the authorization registry, when a config file set the folder. */
+  authorizationsPath?: string;
+  channel: string;
+  language: "en" | "es";
+  templates: Record<string, string>;
+  /** The files this configuration was read from, nearest first. */
+  files: string[];
+  /** Folder of the nearest config file (globs are relative to it). */
+  baseDir?: string;
+}
+
+/** A raw config file as written (before defaults and merging). */
+export interface RawConfig {
+  root?: boolean;
+  extends?: string | string[];
+  rules?: Record<string, SeveritySetting>;
+  practice?: Partial<PracticeConfig>;
+  include?: string[];
+  exclude?: string[];
+  frontmatter?: { keys?: string[] };
+  maxFileSize?: number;
+  authorizations?: string;
+  channel?: string;
+  language?: "en" | "es";
+  templates?: Record<string, string>;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+/** The configuration used when no file is found. */
+export function defaultConfig(): ResolvedConfig {
+  return {
+    rules: {},
+    practice: { names: [], staff: [], locations: [], state: "", phones: [], faxes: [], emails: [], addresses: [], urls: [] },
+    include: [],
+    exclude: [],
+    frontmatterKeys: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    channel: "website",
+    language: "en",
+    templates: {},
+    files: [],
+  };
+}

@@ -1,0 +1,13 @@
+// The engine's public surface: parse, analyse, lint, configure. Knows nothing of LSP.
+export * from "./types";
+export * from "./rule";
+export * from "./analysis/types";
+export { analyzeDocument } from "./analysis";
+export { parseDocument, languageOf } from "./parse";
+export { LineIndex } from "./text/lines";
+export { createLinter, effectiveSeverity, looksBinary, normalizeSeverity, ruleDocsUrl, REPO_URL, type Linter, type LintInput, type LintResult } from "./lint";
+export { ConfigError, ConfigResolver, CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, readConfigFile } from "./config/load";
+export { defaultConfig, type ResolvedConfig, type PracticeConfig, type RawConfig } from "./config/types";
+export { collectDirectives, parseDirective, type Directive } from "./directives";
+export { loadRegistry, parseRegistry, type AuthorizationEntry, type AuthorizationRegistry } from "./authorization";
+export { renderTemplate, templateIds } from "./fix/templates";

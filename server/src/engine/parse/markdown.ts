@@ -1,0 +1,295 @@
+// Parses Markdown and MDX with unified/remark into prose blocks with exact source offsets.
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkMdx from "remark-mdx";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { linearOffsets } from "../text/align";
+import type { BlockKind, ComponentRef, Language, OffsetRange, ParsedDocument, ProseBlock } from "../types";
+import { BlockBuilder, type BlockContext } from "./builder";
+import { readToml, readYaml } from "./frontmatter";
+
+/** The subset of mdast/mdx node fields the walker reads. */
+interface MdNode {
+  type: string;
+  value?: unknown;
+  name?: string | null;
+  url?: string;
+  alt?: string | null;
+  title?: string | null;
+  depth?: number;
+  children?: MdNode[];
+  attributes?: MdAttribute[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+interface MdAttribute {
+  type: string;
+  name?: string;
+  value?: unknown;
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+export interface ParseOptions {
+  /** Front matter keys to read as prose; empty or missing: every string value. */
+  frontmatterKeys?: readonly string[];
+}
+
+const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
+const mdxProcessor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm).use(remarkMdx);
+
+const IMAGE_COMPONENT = /^(img|image|picture|figure|gallery|beforeafter|photo|avatar)$|image|photo|gallery|beforeafter/i;
+const HTML_COMMENT = /<!--([\s\S]*?)-->/g;
+const HTML_IMG = /<img\b[^>]*>/gi;
+const HTML_ATTR = /\b(src|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+function rangeOf(node: { position?: MdNode["position"] }): OffsetRange | undefined {
+  const s = node.position?.start.offset;
+  const e = node.position?.end.offset;
+  return s === undefined || e === undefined ? undefined : { start: s, end: e };
+}
+
+/** Walks the syntax tree and collects prose blocks and references. */
+class Walker {
+  readonly doc: ParsedDocument;
+  constructor(
+    uri: string,
+    language: Language,
+    readonly source: string,
+    private readonly options: ParseOptions,
+  ) {
+    this.doc = { uri, language, source, blocks: [], images: [], links: [], components: [], comments: [] };
+  }
+
+  private push(block: Omit<ProseBlock, "index">): number {
+    const index = this.doc.blocks.length;
+    this.doc.blocks.push({ ...block, index } as ProseBlock);
+    return index;
+  }
+
+  /** A block for a raw string attribute or alt text whose value range is known. */
+  private valueBlock(kind: BlockKind, text: string, r: OffsetRange, ctx: BlockContext, extra: Partial<ProseBlock> = {}): number {
+    const b = new BlockBuilder(this.source, r.start);
+    b.append(text, r.start, r.end);
+    return this.push(b.build(0, kind, ctx, extra));
+  }
+
+  flow(nodes: MdNode[] | undefined, ctx: BlockContext): void {
+    for (const node of nodes ?? []) this.flowNode(node, ctx);
+  }
+
+  private flowNode(node: MdNode, ctx: BlockContext): void {
+    const r = rangeOf(node);
+    switch (node.type) {
+      case "paragraph":
+      case "heading":
+      case "tableCell":
+        this.inlineBlock(node, node.type as BlockKind, ctx, node.type === "heading" ? { depth: node.depth } : {});
+        return;
+      case "blockquote":
+        this.flow(node.children, { ...ctx, quoted: true });
+        return;
+      case "listItem":
+        this.flow(node.children, { ...ctx, listItem: true });
+        return;
+      case "list":
+      case "table":
+      case "tableRow":
+      case "footnoteDefinition":
+        this.flow(node.children, ctx);
+        return;
+      case "yaml":
+      case "toml":
+        if (r && typeof node.value === "string") this.frontmatter(node.type, node.value, r);
+        return;
+      case "html":
+        if (r && typeof node.value === "string") this.html(node.value, r.start, ctx);
+        return;
+      case "mdxFlowExpression":
+      case "mdxTextExpression":
+        if (r && typeof node.value === "string" && /^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value)) {
+          this.doc.comments.push({ text: node.value.replace(/^\s*\/\*|\*\/\s*$/g, ""), range: r });
+        }
+        return;
+      case "mdxJsxFlowElement":
+        this.component(node, ctx, (c) => this.flow(node.children, c));
+        return;
+      case "definition":
+        if (r && node.url) this.doc.links.push({ url: node.url, range: r });
+        return;
+      default:
+        // code, inlineCode, mdxjsEsm, thematicBreak: not prose.
+        return;
+    }
+  }
+
+  private component(node: MdNode, ctx: BlockContext, children: (c: BlockContext) => void): void {
+    const r = rangeOf(node);
+    const name = node.name ?? "";
+    if (!r) return;
+    const ref: ComponentRef = { name, range: r, attributes: {}, blocks: [] };
+    const inner: BlockContext = name ? { ...ctx, component: name } : ctx;
+    const first = this.doc.blocks.length;
+    for (const attr of node.attributes ?? []) {
+      const ar = rangeOf(attr);
+      if (attr.type !== "mdxJsxAttribute" || !attr.name || typeof attr.value !== "string" || !ar) continue;
+      const raw = this.source.slice(ar.start, ar.end);
+      const eq = raw.indexOf("=");
+      const q = eq >= 0 ? raw.slice(eq + 1).search(/["']/) : -1;
+      if (q < 0) continue;
+      const vs = ar.start + eq + 1 + q + 1;
+      const vr = { start: vs, end: ar.end - 1 };
+      ref.attributes[attr.name] = { value: attr.value, range: vr };
+      if (/^(src|href|id|key|class|classname|style|width|height|authorization)$/i.test(attr.name)) continue;
+      if (attr.value.trim()) this.valueBlock("jsxAttribute", attr.value, vr, inner, { attribute: attr.name });
+    }
+    children(inner);
+    for (let i = first; i < this.doc.blocks.length; i++) ref.blocks.push(i);
+    this.doc.components.push(ref);
+    if (IMAGE_COMPONENT.test(name)) {
+      const src = ref.attributes.src;
+      const alt = ref.attributes.alt;
+      this.doc.images.push({
+        range: r,
+        component: name,
+        ...(src ? { src: src.value, srcRange: src.range } : {}),
+        ...(alt ? { altBlock: ref.blocks.find((b) => this.doc.blocks[b].attribute === "alt") } : {}),
+        captionBlocks: ref.blocks.filter((b) => this.doc.blocks[b].attribute !== "alt"),
+      });
+    }
+  }
+
+  private inlineBlock(node: MdNode, kind: BlockKind, ctx: BlockContext, extra: Partial<ProseBlock>): void {
+    const r = rangeOf(node);
+    if (!r) return;
+    const b = new BlockBuilder(this.source, r.start);
+    this.inline(node.children, b, ctx);
+    if (!b.isEmpty) this.push(b.build(0, kind, ctx, extra));
+  }
+
+  private inline(nodes: MdNode[] | undefined, b: BlockBuilder, ctx: BlockContext): void {
+    for (const node of nodes ?? []) {
+      const r = rangeOf(node);
+      switch (node.type) {
+        case "text":
+          if (r && typeof node.value === "string") b.append(node.value, r.start, r.end);
+          break;
+        case "break":
+          b.separator("\n");
+          break;
+        case "emphasis":
+        case "strong":
+        case "delete":
+          this.inline(node.children, b, ctx);
+          break;
+        case "link":
+        case "linkReference":
+          if (r && node.url) this.doc.links.push({ url: node.url, range: this.urlRange(node.url, r) });
+          this.inline(node.children, b, ctx);
+          break;
+        case "image":
+        case "imageReference":
+          if (r) this.markdownImage(node, r, ctx);
+          b.separator();
+          break;
+        case "html":
+          if (r && typeof node.value === "string") this.html(node.value, r.start, ctx);
+          break;
+        case "mdxJsxTextElement":
+          this.component(node, ctx, (c) => this.inline(node.children, b, c));
+          break;
+        case "mdxTextExpression":
+          this.flowNode(node, ctx);
+          b.separator();
+          break;
+        default:
+          // inlineCode, footnoteReference: not prose, but they separate words.
+          b.separator();
+          if (r) b.advance(r.end);
+      }
+    }
+  }
+
+  private urlRange(url: string, r: OffsetRange): OffsetRange {
+    const i = this.source.slice(r.start, r.end).lastIndexOf(url);
+    return i >= 0 ? { start: r.start + i, end: r.start + i + url.length } : r;
+  }
+
+  private markdownImage(node: MdNode, r: OffsetRange, ctx: BlockContext): void {
+    const raw = this.source.slice(r.start, r.end);
+    let altBlock: number | undefined;
+    let titleBlock: number | undefined;
+    if (node.alt) {
+      const i = raw.indexOf("[");
+      const j = raw.lastIndexOf("](") > 0 ? raw.lastIndexOf("](") : raw.lastIndexOf("]");
+      if (i >= 0 && j > i) altBlock = this.valueBlock("imageAlt", node.alt, { start: r.start + i + 1, end: r.start + j }, ctx);
+    }
+    if (node.title) {
+      const t = raw.lastIndexOf(node.title);
+      if (t >= 0) titleBlock = this.valueBlock("imageTitle", node.title, { start: r.start + t, end: r.start + t + node.title.length }, ctx);
+    }
+    const srcRange = node.url ? this.urlRange(node.url, r) : undefined;
+    this.doc.images.push({
+      range: r,
+      ...(node.url ? { src: node.url } : {}),
+      ...(srcRange ? { srcRange } : {}),
+      ...(altBlock !== undefined ? { altBlock } : {}),
+      ...(titleBlock !== undefined ? { titleBlock } : {}),
+      captionBlocks: [],
+    });
+  }
+
+  /** Raw HTML: comments (for directives) and `<img>` tags; other markup is not prose. */
+  html(value: string, start: number, ctx: BlockContext): void {
+    for (const m of value.matchAll(HTML_COMMENT)) {
+      const s = start + (m.index ?? 0);
+      this.doc.comments.push({ text: m[1], range: { start: s, end: s + m[0].length } });
+    }
+    for (const m of value.matchAll(HTML_IMG)) {
+      const tagStart = start + (m.index ?? 0);
+      const image: ParsedDocument["images"][number] = { range: { start: tagStart, end: tagStart + m[0].length }, component: "img", captionBlocks: [] };
+      for (const a of m[0].matchAll(HTML_ATTR)) {
+        const v = a[2] ?? a[3] ?? "";
+        const vs = tagStart + (a.index ?? 0) + a[0].length - 1 - v.length;
+        const vr = { start: vs, end: vs + v.length };
+        const name = a[1].toLowerCase();
+        if (name === "src") Object.assign(image, { src: v, srcRange: vr });
+        else if (v.trim()) {
+          const idx = this.valueBlock(name === "alt" ? "imageAlt" : "imageTitle", v, vr, ctx);
+          if (name === "alt") image.altBlock = idx;
+          else image.titleBlock = idx;
+        }
+      }
+      this.doc.images.push(image);
+    }
+  }
+
+  private frontmatter(type: string, value: string, r: OffsetRange): void {
+    const raw = this.source.slice(r.start, r.end);
+    const at = value ? raw.indexOf(value) : -1;
+    if (at < 0) return;
+    const valueStart = r.start + at;
+    const read = type === "yaml" ? readYaml : readToml;
+    const result = read(this.source, value, valueStart, this.options.frontmatterKeys);
+    this.doc.frontmatter = result.data;
+    this.doc.frontmatterRange = r;
+    for (const blk of result.blocks) this.push(blk);
+  }
+}
+
+/** Parses Markdown or MDX. A syntax error in MDX yields a document with `parseError` and no blocks. */
+export function parseMarkdown(uri: string, source: string, language: "markdown" | "mdx", options: ParseOptions = {}): ParsedDocument {
+  const walker = new Walker(uri, language, source, options);
+  let tree: MdNode;
+  try {
+    tree = (language === "mdx" ? mdxProcessor : markdownProcessor).parse(source) as unknown as MdNode;
+  } catch (err) {
+    const e = err as { message?: string; place?: { offset?: number; start?: { offset?: number } } };
+    const offset = e.place?.offset ?? e.place?.start?.offset ?? 0;
+    walker.doc.parseError = { message: String(e.message ?? err).split("\n")[0], offset };
+    return walker.doc;
+  }
+  walker.flow(tree.children, { quoted: false, listItem: false });
+  return walker.doc;
+}
+
+export { linearOffsets };
