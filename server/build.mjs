@@ -13,6 +13,8 @@ const common = { bundle: true, platform: "node", target: "node20", format: "cjs"
 
 const entries = [
   { entryPoints: [join(root, "server/src/cli.ts")], outfile: join(root, "server/dist/cli.js") },
+  // The CLI's worker threads load this file from next to cli.js.
+  { entryPoints: [join(root, "server/src/cli/worker.ts")], outfile: join(root, "server/dist/cli-worker.js") },
 ];
 // The bundles are CommonJS while the sources are ESM: mark the output folder as such.
 mkdirSync(join(root, "server/dist"), { recursive: true });

@@ -51,9 +51,10 @@ class GitignoreFilter {
   }
 }
 
-/** Files named by the CLI arguments: folders recurse, globs expand, files are taken as given. */
-export function expandPaths(args: readonly string[], cwd: string): { files: string[]; missing: string[] } {
+/** Files named by the CLI arguments: folders recurse, globs expand, files are taken as given (`explicit`). */
+export function expandPaths(args: readonly string[], cwd: string): { files: string[]; missing: string[]; explicit: Set<string> } {
   const files = new Set<string>();
+  const explicit = new Set<string>();
   const missing: string[] = [];
   const gitignore = new GitignoreFilter(gitRoot(cwd));
   const extPattern = `**/*.{${CHECKED_EXTENSIONS.map((e) => e.slice(1)).join(",")}}`;
@@ -75,9 +76,10 @@ export function expandPaths(args: readonly string[], cwd: string): { files: stri
       }
     } else {
       files.add(abs);
+      explicit.add(abs);
     }
   }
-  return { files: [...files].sort(), missing };
+  return { files: [...files].sort(), missing, explicit };
 }
 
 /** True when a file matches one of a config's globs (relative to the config's folder). */

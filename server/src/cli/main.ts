@@ -1,14 +1,22 @@
 // The `safeharbor` command line: check files and report findings (stylish, json, sarif).
-import { readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { ConfigError, ConfigResolver, createLinter, loadRegistry, looksBinary, type AuthorizationRegistry, type Linter, type ResolvedConfig } from "@safeharbor/server/engine";
+import { ConfigError, ConfigResolver, createLinter, LineIndex, lintRegistry, looksBinary, type Linter, type ResolvedConfig } from "@safeharbor/server/engine";
 import { rules } from "@safeharbor/rules";
+import { CACHE_FILE, hashText, LintCache } from "./cache";
+import { checkText, RegistryCache, runTask, type LintTask } from "./check-file";
 import { expandPaths, matchesAny, shard } from "./files";
 import { formatJson } from "./formatters/json";
 import { formatSarif } from "./formatters/sarif";
 import { formatStylish } from "./formatters/stylish";
 import type { FileReport } from "./formatters/types";
+import { runPool, workerCount, workerScript } from "./pool";
+import { Progress } from "./progress";
+
+export { checkText };
 
 export const VERSION = "0.1.0";
 
@@ -23,19 +31,26 @@ Options:
   --stdin                        read the document from standard input
   --stdin-filename <name>        file name for --stdin (chooses the parser and the config)
   --shard <i/n>                  check only shard i of n of the file list
+  --cache                        skip files unchanged since the last run (${CACHE_FILE})
+  --jobs <n>                     worker threads (default: one per core for large runs; 1: none)
   -h, --help                     show this help
   -v, --version                  print the version
 
 Exit codes: 0 no error-level findings; 1 error-level findings (or too many warnings);
 2 usage, configuration or I/O error.`;
 
-/** Output streams, injectable for tests. */
+/** Output streams and environment, injectable for tests. */
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   readStdin: () => string;
   cwd: string;
+  /** stdout is a terminal: stylish output uses colours. */
   isTTY: boolean;
+  /** stderr is a terminal: a progress line is shown. */
+  stderrIsTTY?: boolean;
+  /** Cores available for worker threads. */
+  cores?: number;
 }
 
 class UsageError extends Error {}
@@ -45,34 +60,83 @@ const defaultIO = (): CliIO => ({
   stderr: (s) => process.stderr.write(s),
   readStdin: () => readFileSync(0, "utf8"),
   cwd: process.cwd(),
-  isTTY: Boolean(process.stdout.isTTY),
+  isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  cores: availableParallelism(),
 });
 
-/** Reads a file for checking; undefined (with a message) when it is unreadable or binary. */
-function readDocument(file: string, io: CliIO, shown: string): string | undefined {
+/** The result of reading a file: its text, or why it was skipped (`ioError` when unreadable). */
+type ReadResult = { text: string } | { skipped: string; ioError: boolean };
+
+/** Reads a file for checking; unreadable and binary files are skipped with a message. */
+function readDocument(file: string, shown: string): ReadResult {
   let buf: Buffer;
   try {
     buf = readFileSync(file);
   } catch (err) {
-    io.stderr(`safeharbor: cannot read ${shown}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; skipped\n`);
-    return undefined;
+    return { skipped: `cannot read ${shown}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; skipped`, ioError: true };
   }
   const text = buf.toString("utf8");
-  if (buf.includes(0) || looksBinary(text)) {
-    io.stderr(`safeharbor: ${shown} looks like a binary file; skipped\n`);
-    return undefined;
+  if (buf.includes(0) || looksBinary(text)) return { skipped: `${shown} looks like a binary file; skipped`, ioError: false };
+  return { text };
+}
+
+/** A version key for the cache: the tool version and a hash of the running code. */
+function toolKey(): string {
+  try {
+    return `${VERSION}:${hashText(readFileSync(fileURLToPath(import.meta.url), "utf8"))}`;
+  } catch {
+    return VERSION;
   }
-  return text;
 }
 
-/** Lints one document's text into a report. */
-export function checkText(linter: Linter, file: string, shown: string, text: string, config: ResolvedConfig, registry: AuthorizationRegistry): FileReport {
-  const result = linter.lint({ uri: file, text, config, registry });
-  return { file: shown, findings: result.findings.map((f) => ({ ...f, lineRange: result.lines.range(f.range) })) };
+/** Lints the authorization registries the run's configurations name, once each. */
+function registryReports(configs: Iterable<ResolvedConfig>, io: CliIO, showPath: (abs: string) => string): { reports: FileReport[]; ioError: boolean } {
+  const reports: FileReport[] = [];
+  let ioError = false;
+  const seen = new Set<string>();
+  for (const config of configs) {
+    const path = config.authorizationsPath;
+    if (!path || seen.has(path)) continue;
+    seen.add(path);
+    if (!existsSync(path)) continue;
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch (err) {
+      io.stderr(`safeharbor: cannot read ${showPath(path)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; skipped\n`);
+      ioError = true;
+      continue;
+    }
+    const lines = new LineIndex(text);
+    reports.push({ file: showPath(path), findings: lintRegistry(text, path).map((f) => ({ ...f, lineRange: lines.range(f.range) })) });
+  }
+  return { reports, ioError };
 }
 
-async function check(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
+/** Options of a `check` run, after parsing. */
+interface CheckOptions {
+  format: string;
+  maxWarnings: number;
+  cache: boolean;
+  jobs?: number;
+}
+
+function parseCheckArgs(argv: string[]): { options: CheckOptions; values: ReturnType<typeof parseRaw>["values"]; positionals: string[] } {
+  const { values, positionals } = parseRaw(argv);
+  const format = values.format ?? "stylish";
+  if (!["stylish", "json", "sarif"].includes(format)) throw new UsageError(`unknown format "${format}" (stylish, json, sarif)`);
+  const maxWarnings = values["max-warnings"] === undefined ? Infinity : Number(values["max-warnings"]);
+  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError("--max-warnings takes a whole number");
+  if (maxWarnings < 0) throw new UsageError("--max-warnings takes a whole number");
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError("--jobs takes a whole number of at least 1");
+  if (values["stdin-filename"] !== undefined && !values.stdin) throw new UsageError("--stdin-filename needs --stdin");
+  return { options: { format, maxWarnings, cache: Boolean(values.cache), ...(jobs !== undefined ? { jobs } : {}) }, values, positionals };
+}
+
+function parseRaw(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -82,34 +146,126 @@ async function check(argv: string[], io: CliIO): Promise<number> {
       stdin: { type: "boolean", default: false },
       "stdin-filename": { type: "string" },
       shard: { type: "string" },
+      cache: { type: "boolean", default: false },
+      jobs: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
+}
+
+/** Lints the files of a run in file order, on worker threads when there are many. */
+async function lintFiles(files: string[], explicit: ReadonlySet<string>, resolver: ConfigResolver, linter: Linter, options: CheckOptions, io: CliIO): Promise<{ reports: FileReport[]; ioError: boolean }> {
+  const showPath = (abs: string): string => {
+    const rel = relative(io.cwd, abs);
+    return rel.startsWith("..") ? abs : rel;
+  };
+  const configs = new Set<ResolvedConfig>();
+  // Resolve every configuration first: a bad config stops the run before any output.
+  const candidates: { file: string; config: ResolvedConfig }[] = [];
+  for (const file of files) {
+    const config = resolver.forFile(file);
+    if (config.baseDir && matchesAny(file, config.exclude, config.baseDir)) continue;
+    if (config.baseDir && config.include.length && !explicit.has(file) && !matchesAny(file, config.include, config.baseDir)) continue;
+    configs.add(config);
+    candidates.push({ file, config });
+  }
+  const cache = options.cache ? LintCache.load(join(io.cwd, CACHE_FILE), toolKey()) : undefined;
+  const configHashes = new Map<ResolvedConfig, string>();
+  const configHash = (config: ResolvedConfig): string => {
+    let h = configHashes.get(config);
+    if (h === undefined) {
+      let registry = "";
+      try {
+        if (config.authorizationsPath && existsSync(config.authorizationsPath)) registry = readFileSync(config.authorizationsPath, "utf8");
+      } catch {
+        registry = "unreadable";
+      }
+      configHashes.set(config, (h = hashText(JSON.stringify(config) + "\u0000" + registry)));
+    }
+    return h;
+  };
+  const contentHashes = new Map<number, string>();
+  const results: (FileReport | undefined)[] = new Array(candidates.length);
+  const progress = new Progress(io.stderr, Boolean(io.stderrIsTTY), candidates.length);
+  let ioError = false;
+  let cursor = 0;
+  const done = (index: number, report: FileReport): void => {
+    results[index] = report;
+    const hash = contentHashes.get(index);
+    if (cache && hash !== undefined) cache.set(report.file, hash, configHash(candidates[index].config), report.findings);
+    contentHashes.delete(index);
+    progress.tick();
+  };
+  // Reads files in order; skipped and cached files are settled here, the rest become tasks.
+  const next = (): LintTask | undefined => {
+    while (cursor < candidates.length) {
+      const index = cursor++;
+      const { file, config } = candidates[index];
+      const shown = showPath(file);
+      const read = readDocument(file, shown);
+      if ("skipped" in read) {
+        progress.end();
+        io.stderr(`safeharbor: ${read.skipped}\n`);
+        ioError ||= read.ioError;
+        progress.tick();
+        continue;
+      }
+      if (cache) {
+        const hash = hashText(read.text);
+        const hit = cache.get(shown, hash, configHash(config));
+        if (hit) {
+          results[index] = { file: shown, findings: hit };
+          progress.tick();
+          continue;
+        }
+        contentHashes.set(index, hash);
+      }
+      return { index, file, shown, text: read.text, config };
+    }
+    return undefined;
+  };
+  const registries = new RegistryCache();
+  const inThread = (task: LintTask): FileReport => runTask(linter, task, registries);
+  const script = workerScript();
+  const size = workerCount(candidates.length, io.cores ?? 1, options.jobs);
+  if (script && size >= 2) {
+    await runPool(script, size, { next, done, fallback: inThread });
+  } else {
+    for (let task = next(); task; task = next()) done(task.index, inThread(task));
+  }
+  progress.end();
+  if (cache) {
+    try {
+      cache.save();
+    } catch (err) {
+      io.stderr(`safeharbor: cannot write ${CACHE_FILE}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+    }
+  }
+  const registry = registryReports(configs, io, showPath);
+  const reports = [...results.filter((r): r is FileReport => r !== undefined), ...registry.reports];
+  return { reports, ioError: ioError || registry.ioError };
+}
+
+async function check(argv: string[], io: CliIO): Promise<number> {
+  const { options, values, positionals } = parseCheckArgs(argv);
   if (values.help) {
     io.stdout(USAGE + "\n");
     return 0;
   }
-  const format = values.format ?? "stylish";
-  if (!["stylish", "json", "sarif"].includes(format)) throw new UsageError(`unknown format "${format}" (stylish, json, sarif)`);
-  const maxWarnings = values["max-warnings"] === undefined ? Infinity : Number(values["max-warnings"]);
-  if (Number.isNaN(maxWarnings) || maxWarnings < 0) throw new UsageError("--max-warnings takes a number");
   const linter = createLinter(rules);
   const resolver = new ConfigResolver(linter.ruleIds, values.config);
-  const registries = new Map<string, AuthorizationRegistry>();
-  const registryFor = (config: ResolvedConfig): AuthorizationRegistry => {
-    const key = config.authorizationsPath ?? "";
-    let reg = registries.get(key);
-    if (!reg) registries.set(key, (reg = loadRegistry(config.authorizationsPath)));
-    return reg;
-  };
-  const reports: FileReport[] = [];
+  let reports: FileReport[];
+  let ioError = false;
   if (values.stdin) {
+    if (positionals.length) throw new UsageError("--stdin reads one document: name no files");
     const name = values["stdin-filename"] ?? "stdin.md";
-    const config = resolver.forFile(name);
-    reports.push(checkText(linter, name, name, io.readStdin(), config, registryFor(config)));
+    const path = resolve(io.cwd, name);
+    const config = resolver.forFile(path);
+    const text = io.readStdin();
+    reports = [checkText(linter, path, name, text, config, new RegistryCache().forConfig(config))];
   } else {
     if (positionals.length === 0) throw new UsageError("name the files or folders to check (or use --stdin)");
-    const { files: all, missing } = expandPaths(positionals, io.cwd);
+    const { files: all, missing, explicit } = expandPaths(positionals, io.cwd);
     for (const m of missing) io.stderr(`safeharbor: no such file or folder: ${m}\n`);
     let files = all;
     if (values.shard) {
@@ -117,23 +273,17 @@ async function check(argv: string[], io: CliIO): Promise<number> {
       if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError('--shard takes "i/n" with 1 <= i <= n');
       files = shard(all, Number(m[1]), Number(m[2]));
     }
-    if (missing.length && all.length === 0) return 2;
-    for (const file of files) {
-      const config = resolver.forFile(file);
-      if (config.baseDir && matchesAny(file, config.exclude, config.baseDir)) continue;
-      const rel = relative(io.cwd, file);
-      const shown = rel.startsWith("..") ? file : rel;
-      const text = readDocument(file, io, shown);
-      if (text === undefined) continue;
-      reports.push(checkText(linter, file, shown, text, config, registryFor(config)));
-    }
+    const run = await lintFiles(files, explicit, resolver, linter, options, io);
+    reports = run.reports;
+    ioError = run.ioError || missing.length > 0;
   }
-  if (format === "json") io.stdout(formatJson(reports) + "\n");
-  else if (format === "sarif") io.stdout(formatSarif(reports, rules, VERSION) + "\n");
+  if (options.format === "json") io.stdout(formatJson(reports) + "\n");
+  else if (options.format === "sarif") io.stdout(formatSarif(reports, rules, VERSION) + "\n");
   else io.stdout(formatStylish(reports, io.isTTY));
+  if (ioError) return 2;
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === "error").length, 0);
   const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === "warning").length, 0);
-  return errors > 0 || warnings > maxWarnings ? 1 : 0;
+  return errors > 0 || warnings > options.maxWarnings ? 1 : 0;
 }
 
 /** Runs the CLI with arguments; resolves to the exit code. */

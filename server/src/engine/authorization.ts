@@ -50,6 +50,9 @@ const COVERS: Record<string, DisclosedElement[]> = {
   all: ["name", "photo", "age", "location", "date", "contact", "condition", "treatment", "story", "testimonial"],
 };
 
+/** The words `discloses` may use. */
+export const DISCLOSABLE_ELEMENTS: readonly string[] = Object.keys(COVERS);
+
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }

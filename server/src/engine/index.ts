@@ -9,5 +9,6 @@ export { createLinter, effectiveSeverity, looksBinary, normalizeSeverity, ruleDo
 export { ConfigError, ConfigResolver, CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, readConfigFile } from "./config/load";
 export { defaultConfig, type ResolvedConfig, type PracticeConfig, type RawConfig } from "./config/types";
 export { collectDirectives, parseDirective, type Directive } from "./directives";
-export { loadRegistry, parseRegistry, type AuthorizationEntry, type AuthorizationRegistry } from "./authorization";
+export { DISCLOSABLE_ELEMENTS, loadRegistry, parseRegistry, type AuthorizationEntry, type AuthorizationRegistry } from "./authorization";
+export { lintRegistry, REGISTRY_RULES, type RegistryLintOptions } from "./registry-lint";
 export { renderTemplate, templateIds } from "./fix/templates";

@@ -15,6 +15,7 @@ export const REPO_URL = "https://github.com/safeharbor/safeharbor";
 
 /** Link to a rule's documentation (its source file, whose header holds the docs). */
 export function ruleDocsUrl(ruleId: string): string {
+  if (ruleId.startsWith("safeharbor/registry-")) return `${REPO_URL}/blob/main/README.md#authorization-registry`;
   return ruleId.startsWith("safeharbor/") ? `${REPO_URL}/blob/main/README.md#suppression-comments` : `${REPO_URL}/blob/main/rules/src/${ruleId}.ts`;
 }
 
