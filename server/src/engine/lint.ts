@@ -154,6 +154,7 @@ function lint(rules: readonly Rule[], input: LintInput): LintResult {
         },
       });
     } catch (err) {
+      if (process.env.SAFEHARBOR_DEBUG) process.stderr.write(`${rule.meta.id}: ${(err as Error).stack ?? String(err)}\n`);
       findings.push(engineFinding("safeharbor/internal-error", "warning", `The rule ${rule.meta.id} failed on this file (${(err as Error).name}); its checks were skipped.`));
     }
   }

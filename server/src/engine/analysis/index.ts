@@ -1,16 +1,146 @@
 // Builds the shared analysis of a document: sentences, identifiers, health information and context.
+// Per-block work (patterns, lexicons, NLP) is cached by block text, so an edit re-analyses only the
+// paragraphs it touched; the document-level pass (ownership, patient context, kind) is cheap.
 import type { ResolvedConfig } from "../config/types";
-import type { ParsedDocument } from "../types";
-import { splitSentences } from "./sentences";
-import type { DocumentAnalysis, SentenceInfo } from "./types";
+import type { ParsedDocument, ProseBlock } from "../types";
+import { findCues } from "./cues";
+import { findHealth, type RawHealth } from "./health";
+import { findIdentifiers, type RawMention } from "./identifiers";
+import { documentKind } from "./kind";
+import { findNames, findPlaces, nlpPeople } from "./names";
+import { nameTokens, resolveOwners } from "./owners";
+import { splitSentences, type SentenceSpan } from "./sentences";
+import type { ContextCue, DocumentAnalysis, HealthMention, IdentifierMention, SentenceInfo } from "./types";
+
+/** What the analysis finds in one block of text, independent of the document around it. */
+interface BlockFacts {
+  sentences: SentenceSpan[];
+  mentions: RawMention[];
+  health: RawHealth[];
+  cues: ContextCue[];
+}
+
+const CACHE_LIMIT = 20_000;
+const blockCache = new Map<string, BlockFacts>();
+const nlpCache = new Map<string, RawMention[]>();
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
+}
+
+/** Pattern, lexicon and cue facts of a block's text (cached by text). */
+function blockFacts(text: string): BlockFacts {
+  const cached = blockCache.get(text);
+  if (cached) {
+    // refresh its place in the LRU order
+    blockCache.delete(text);
+    blockCache.set(text, cached);
+    return cached;
+  }
+  const ids = findIdentifiers(text);
+  const names = findNames(text).filter((n) => !ids.some((m) => m.start < n.end && n.start < m.end && m.type !== "date"));
+  const places = findPlaces(text).filter((p) => !names.some((n) => n.start < p.end && p.start < n.end) && !ids.some((m) => m.start < p.end && p.start < m.end));
+  const mentions = [...ids.filter((m) => !names.some((n) => n.start <= m.start && m.end <= n.end)), ...names, ...places].sort((a, b) => a.start - b.start);
+  return remember(blockCache, text, { sentences: splitSentences(text), mentions, health: findHealth(text), cues: findCues(text) });
+}
+
+/** Person names from compromise for a block (one NLP pass per distinct block text). */
+function blockPeople(text: string): RawMention[] {
+  const cached = nlpCache.get(text);
+  if (cached) return cached;
+  return remember(nlpCache, text, nlpPeople(text));
+}
+
+/** Cues that make a block worth an NLP pass for names. */
+const NLP_CUES = new Set(["patient-reference", "care-event", "records", "greeting", "consent-claim", "past-event"]);
+
+function needsNlp(block: ProseBlock, facts: BlockFacts, kind: DocumentKind): boolean {
+  if (!/[a-z]\s[A-Z][a-z]/.test(block.text) && !/^[A-Z][a-z]+\s[A-Z][a-z]+/.test(block.text)) return false;
+  if (kind !== "post" || block.quoted || block.component || block.kind === "frontmatter" || block.kind === "jsxAttribute") return true;
+  return facts.cues.some((c) => NLP_CUES.has(c.kind));
+}
+
+type DocumentKind = DocumentAnalysis["kind"];
+
+const SPECIFIC_CUES = new Set(["patient-reference", "care-event", "records"]);
+const GENERAL_CUES = new Set(["general", "hypothetical", "aggregate", "composite"]);
 
 /** Analyses a parsed document once; every rule reads the result. */
-export function analyzeDocument(doc: ParsedDocument, _config: ResolvedConfig): DocumentAnalysis {
+export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig): DocumentAnalysis {
+  const facts = doc.blocks.map((b) => blockFacts(b.text));
+  const opening = doc.blocks
+    .filter((b) => b.kind !== "frontmatter" && b.kind !== "heading")
+    .slice(0, 3)
+    .map((b) => b.text)
+    .join(" ");
+  const kind = documentKind(doc, opening);
   const sentences: SentenceInfo[] = [];
-  for (const block of doc.blocks) {
-    for (const s of splitSentences(block.text)) {
-      sentences.push({ index: sentences.length, block: block.index, start: s.start, end: s.end, text: block.text.slice(s.start, s.end), cues: [], mentions: [], health: [], patientContext: false, general: false });
+  const mentions: IdentifierMention[] = [];
+  const health: HealthMention[] = [];
+  doc.blocks.forEach((block, bi) => {
+    const f = facts[bi];
+    let raw = f.mentions;
+    if (needsNlp(block, f, kind)) {
+      const extra = blockPeople(block.text).filter((p) => !raw.some((m) => m.start < p.end && p.start < m.end));
+      if (extra.length) raw = [...raw, ...extra].sort((a, b) => a.start - b.start);
     }
-  }
-  return { kind: "post", sentences, mentions: [], health: [], authorizations: [], staffNames: new Set() };
+    const first = sentences.length;
+    for (const s of f.sentences) {
+      sentences.push({ index: sentences.length, block: bi, range: { start: block.offsets[s.start], end: block.offsets[s.end] }, start: s.start, end: s.end, text: block.text.slice(s.start, s.end), cues: [], mentions: [], health: [], patientContext: false, general: false });
+    }
+    const sentenceAt = (offset: number): number => {
+      for (let k = first; k < sentences.length; k++) if (offset < sentences[k].end) return k;
+      return Math.max(first, sentences.length - 1);
+    };
+    if (sentences.length === first) return;
+    for (const c of f.cues) sentences[sentenceAt(c.start)].cues.push(c);
+    for (const m of raw) {
+      const si = sentenceAt(m.start);
+      sentences[si].mentions.push(mentions.length);
+      mentions.push({ type: m.type, range: { start: block.offsets[m.start], end: block.offsets[m.end] }, block: bi, start: m.start, end: m.end, text: block.text.slice(m.start, m.end), sentence: si, confidence: m.confidence, owner: "unknown", tied: false, ...(m.detail ? { detail: m.detail } : {}) });
+    }
+    for (const h of f.health) {
+      const si = sentenceAt(h.start);
+      sentences[si].health.push(health.length);
+      health.push({ category: h.category, range: { start: block.offsets[h.start], end: block.offsets[h.end] }, block: bi, start: h.start, end: h.end, text: block.text.slice(h.start, h.end), sentence: si, specific: h.specific });
+    }
+  });
+  const analysis: DocumentAnalysis = { kind, sentences, mentions, health, authorizations: [], staffNames: new Set() };
+  resolveOwners(doc, analysis, config);
+  markPatientContext(doc, analysis);
+  return analysis;
 }
+
+/** Decides, sentence by sentence, whether the text speaks of a specific patient. */
+function markPatientContext(doc: ParsedDocument, a: DocumentAnalysis): void {
+  const reply = a.kind === "review-reply" || a.kind === "social" || a.kind === "comment-reply";
+  let previous: SentenceInfo | undefined;
+  for (const s of a.sentences) {
+    const kinds = new Set(s.cues.map((c) => c.kind));
+    const general = [...kinds].some((k) => GENERAL_CUES.has(k));
+    const specific = [...kinds].some((k) => SPECIFIC_CUES.has(k));
+    const personal = s.mentions.some((i) => a.mentions[i].type === "name" && a.mentions[i].owner === "unknown");
+    const specificHealth = s.health.some((i) => a.health[i].specific);
+    const yourCare = reply && /\byour\b/i.test(s.text) && s.health.length > 0;
+    const continues = previous !== undefined && previous.patientContext && previous.block === s.block && /^(?:she|he|they|her|his|their|after|now|today|since then)\b/i.test(s.text);
+    s.general = general && !specific && !personal;
+    s.patientContext = !kinds.has("hypothetical") && !kinds.has("composite") && (specific || yourCare || (personal && (specificHealth || reply)) || continues);
+    if (kinds.has("public-figure") && !specific) s.patientContext = false;
+    previous = s;
+  }
+  // Names the document treats as patients, so that their other identifiers count too.
+  const patientTokens = new Set<string>();
+  const unknownName = (m: IdentifierMention): boolean => m.type === "name" && m.owner === "unknown" && m.confidence >= 0.55;
+  for (const m of a.mentions) if (unknownName(m) && a.sentences[m.sentence].patientContext) nameTokens(m.text).forEach((t) => patientTokens.add(t));
+  const namesPatient = (m: IdentifierMention): boolean => unknownName(m) && nameTokens(m.text).some((t) => patientTokens.has(t));
+  for (const m of a.mentions) {
+    if (m.owner !== "unknown") continue;
+    const s = a.sentences[m.sentence];
+    m.tied = s.patientContext || namesPatient(m) || s.mentions.some((i) => namesPatient(a.mentions[i]));
+  }
+  void doc;
+}
+
+export type { BlockFacts };

@@ -43,6 +43,8 @@ export interface IdentifierMention {
   /** 0..1: how sure the detector is that this is an identifier of its type. */
   confidence: number;
   owner: IdentifierOwner;
+  /** Tied to a patient: in a sentence about a specific patient, or naming someone the document treats as one. */
+  tied: boolean;
   /** Type-specific detail: a date's role ("birth", "visit"), a name's form ("full", "initials", "first"). */
   detail?: string;
 }
@@ -67,6 +69,8 @@ export interface HealthMention {
   end: number;
   text: string;
   sentence: number;
+  /** A named diagnosis, procedure, drug or test, as opposed to a vague word such as "treatment". */
+  specific: boolean;
 }
 
 /** Cues about who a sentence is about. */
@@ -101,6 +105,8 @@ export interface ContextCue {
 export interface SentenceInfo {
   index: number;
   block: number;
+  /** Source range of the sentence. */
+  range: OffsetRange;
   start: number;
   end: number;
   text: string;

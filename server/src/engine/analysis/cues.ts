@@ -1,0 +1,47 @@
+// Context cues: phrases that tell who a sentence is about (a specific patient, the reader's own care,
+// general education, staff, a public figure) and what a reply or claim is doing.
+import type { ContextCue, ContextCueKind } from "./types";
+
+/** Cue patterns. Every pattern is linear-time: bounded repetitions, no nested quantifiers. */
+const CUES: [ContextCueKind, RegExp][] = [
+  ["patient-reference", /\b(?:our|my|this|that)\s(?:[\w-]+\s){0,3}?(?:patient|client|resident|clinic member)\b(?!s)/gi],
+  ["patient-reference", /\bone of (?:our|my) (?:[\w-]+\s){0,2}?(?:patients|clients|residents)\b/gi],
+  ["patient-reference", /\ba (?:client|patient) of (?:mine|ours)\b/gi],
+  ["patient-reference", /\b(?:a|one|this|some)\s(?:[\w-]+\s){0,3}?(?:patient|client|woman|man|mother|mom|father|dad|gentleman|lady|boy|girl|guy|dude|teen|teenager|child|kid|toddler|baby|veteran|retiree|grandmother|grandfather|student|teacher|nurse|firefighter)\s(?:came|walked|rolled|presented|arrived|showed up|visited|called|told|brought)\b/gi],
+  ["patient-reference", /(?<![\w-])(?:guy|dude|woman|man|lady|kid|patient)\s(?:came|walked|rolled|showed)\s(?:in|up)\b/gi],
+  ["care-event", /\b(?:came|walked|rolled) in(?:to)?\b|\bcame to (?:our|the|see)\b|\bpresented (?:with|to)\b/gi],
+  ["care-event", /\b(?:was|were|got) (?:diagnosed|admitted|treated|rushed|brought in|referred|seen)\b/gi],
+  ["care-event", /\bwe (?:treated|diagnosed|found|saw|removed|performed|discovered|admitted|delivered|fitted|placed|extracted|prescribed|referred)\b/gi],
+  ["care-event", /\b(?:underwent|had (?:surgery|a [\w-]+ (?:surgery|procedure|replacement))|is now \d{1,2} weeks|(?:she|he|they) (?:is|was|are|were) now)\b/gi],
+  ["records", /\b(?:our records|your (?:chart|file|records?)|we (?:checked|reviewed|looked at|pulled up|pulled) your|according to (?:our|your) (?:records|chart|file))\b/gi],
+  ["general", /\b(?:patients|people|adults|children|kids|women|men|individuals|many|most|some|anyone|everyone)\s(?:often|usually|may|might|can|who|with|are|have|tend|experience|feel|find|report|should|need)\b/gi],
+  ["general", /\b(?:a patient|someone|a person|anyone|a client)\s(?:may|might|can|could|should|who|with|would)\b|\bif you(?:'re| are| have| notice| feel| or)?\b|\bwhen you\b/gi],
+  ["hypothetical", /\b(?:imagine|suppose|let's say|for example|for instance|hypothetical(?:ly)?|picture a)\b/gi],
+  ["aggregate", /\b\d{1,3}(?:\.\d{1,2})?\s?%\s(?:of\s)?|\b(?:most|many|majority|half|all|some) of (?:our|my) (?:patients|clients)\b/gi],
+  ["composite", /\b(?:composite|fictional(?:ized)?|illustrative|names? (?:and (?:other |identifying )?details )?(?:have been|has been|were|are) changed|details (?:have been|were|are) (?:changed|altered)|not a real (?:patient|person|client))\b/gi],
+  ["consent-claim", /\b(?:with (?:(?:his|her|their|written|the patient's|the client's) )?(?:permission|consent))\b|\b(?:gave|given) (?:us )?(?:(?:his|her|their|written) )?(?:permission|consent)\b|\bconsented to\b/gi],
+  ["staff", /\b(?:our|my) (?:new |own |lead |head |senior )?(?:physical therapists?|therapists?|hygienists?|dental hygienists?|nurses?|nurse practitioners?|physicians?|doctors?|dentists?|surgeons?|orthodontists?|psychiatrists?|psychologists?|counselou?rs?|team|staff|front desk|receptionists?|office manager|providers?|practitioners?|chiropractors?|midwi(?:fe|ves)|assistants?|coordinators?|founder|owner|clinicians?)\b/gi],
+  ["staff", /\b(?:led by|welcome|introducing|meet our|joins? our|joined our|written by|reviewed by|by dr\.?)\b/gi],
+  ["public-figure", /\b(?:champion|olympian|actor|actress|singer|rapper|musician|celebrity|athlete|senator|president|governor|congress(?:man|woman)|novelist|quarterback|comedian|talk show host|royal|prince|princess|first lady|supermodel|pop star|tennis star|has (?:spoken|talked|written) (?:openly|publicly)|(?:spoke|talked|wrote) (?:openly|publicly)|in (?:an|a recent) interview|told (?:reporters|the press)|announced publicly)\b/gi],
+  ["history", /\b(?:in|during|since|of) (?:1[0-8]\d\d|19[0-6]\d)\b|\bhistorically\b|\bcentur(?:y|ies) ago\b/gi],
+  ["greeting", /^(?:hi|hello|hey|dear|hiya|good (?:morning|afternoon|evening)|congrats|congratulations|happy [\w ]{1,20}?birthday)\b/gi],
+  ["gratitude", /\bthank(?:s| you)\b[^.!?\n]{0,60}?\b(?:review|feedback|kind words|comments?|rating|stars|taking the time|sharing)\b/gi],
+  ["privacy", /\b(?:privacy (?:laws?|rules|regulations|policy|concerns|reasons)|HIPAA|confidential(?:ity)?|patient privacy|(?:can(?:no|')?t|cannot|unable to|not able to|aren't able to|are not able to|won't) (?:discuss|comment on|share|confirm|disclose)|protect (?:your|patient|the) privacy)\b/gi],
+  ["call-office", /\b(?:please )?(?:call|contact|reach|email|e-mail|text|phone|message|fax)(?: us| our (?:office|team|practice|office manager|front desk|clinic)| the office)?(?: directly)?(?: at| on|:)/gi],
+  ["guarantee", /\b(?:guarantee[sd]?|guaranteeing)(?: to)?(?: (?:cure|fix|heal|eliminate|end|remove|resolve|reverse|work|results?|success|relief|you))?\b|\b100\s?% (?:success|cure|effective|guaranteed|results|pain[- ]free|cured)\b|\bpermanent(?:ly)? (?:results|cure|relief|fix)\b|\b(?:cures?|eliminates?) [\w ]{0,30}? (?:forever|for good|permanently)\b|\bnever (?:have|suffer|experience) [\w ]{0,25}? again\b|\bmiracle (?:cure|treatment)\b/gi],
+  ["hedge", /\b(?:results (?:may |can |will )?vary|individual results|not guaranteed|no guarantees?|(?:can(?:no|')?t|cannot|don't|do not|won't|never) (?:promise|guarantee)|may not work|typical results|no treatment is guaranteed)\b/gi],
+  ["past-event", /\b(?:last (?:week|month|night|year|summer|winter|spring|fall|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|shift)|yesterday|tonight|this (?:morning|afternoon|week)|earlier (?:today|this week)|(?:a|two|three|few|several) (?:days|weeks|months) ago|recently)\b/gi],
+];
+
+/** Cues of one text, in prose offsets. */
+export function findCues(text: string): ContextCue[] {
+  const out: ContextCue[] = [];
+  for (const [kind, re] of CUES) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      out.push({ kind, start, end: start + m[0].trimEnd().length });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,64 @@
+// Finds health information in prose: lexicon terms (conditions, procedures, drugs, tests, visits,
+// insurance, billing) and phrases such as "diagnosed with".
+import { HEALTH_INDEX } from "./lexicons";
+import type { HealthCategory } from "./types";
+
+/** A health mention in prose offsets of one block. */
+export interface RawHealth {
+  category: HealthCategory;
+  start: number;
+  end: number;
+  specific: boolean;
+}
+
+const WORD = /[A-Za-z][A-Za-z0-9'’-]*/g;
+
+/** Phrases that mark health information whatever the words after them. */
+const CARE_PHRASES =
+  /\b(?:diagnosed with|treated for|suffer(?:s|ed|ing)? from|recovering from|battl(?:e|ed|ing) (?:with )?|prescribed|came in with|admitted (?:to|for)|underwent|tested positive for|living with|struggl(?:e|ed|es|ing) with|beat (?:stage \d |stage [iv]+ )?)\b/gi;
+
+function normalise(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'");
+}
+
+/** Health mentions of a text. Linear in the text length: one pass over its words. */
+export function findHealth(text: string): RawHealth[] {
+  const words: { w: string; raw: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0].replace(/['’]s$/, "");
+    words.push({ w: normalise(raw), raw, start: m.index ?? 0, end: (m.index ?? 0) + raw.length });
+  }
+  const out: RawHealth[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const candidates = HEALTH_INDEX.get(words[i].w) ?? (words[i].w.endsWith("s") ? HEALTH_INDEX.get(words[i].w.slice(0, -1)) : undefined);
+    if (!candidates) continue;
+    for (const term of candidates) {
+      const n = term.words.length;
+      if (i + n > words.length) continue;
+      let ok = true;
+      for (let k = 1; k < n; k++) {
+        const w = words[i + k].w;
+        const t = term.words[k];
+        if (w !== t && !(k === n - 1 && (w === t + "s" || w === t + "es"))) {
+          ok = false;
+          break;
+        }
+        // words of a phrase must be adjacent (a space or hyphen between them)
+        if (!/^[\s-]{1,2}$/.test(text.slice(words[i + k - 1].end, words[i + k].start))) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      if (term.upper && words[i].raw !== words[i].raw.toUpperCase()) continue;
+      out.push({ category: term.category, start: words[i].start, end: words[i + n - 1].end, specific: term.specific });
+      i += n - 1;
+      break;
+    }
+  }
+  for (const m of text.matchAll(CARE_PHRASES)) {
+    const start = m.index ?? 0;
+    if (!out.some((h) => h.start <= start && start < h.end)) out.push({ category: "condition", start, end: start + m[0].trimEnd().length, specific: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,46 @@
+// Recognises what a document is: a blog post, a testimonial, a reply to a review, a social post or a
+// reply to a comment, from front matter, the file path, MDX components and the text itself.
+import type { ParsedDocument } from "../types";
+import type { DocumentKind } from "./types";
+
+const KIND_VALUES: Record<string, DocumentKind> = {
+  "review-reply": "review-reply",
+  review: "review-reply",
+  reply: "review-reply",
+  social: "social",
+  "social-post": "social",
+  post: "post",
+  blog: "post",
+  article: "post",
+  testimonial: "testimonial",
+  testimonials: "testimonial",
+  "comment-reply": "comment-reply",
+  comment: "comment-reply",
+};
+
+/** Infers the document kind; `opening` is the text of its first sentences. */
+export function documentKind(doc: ParsedDocument, opening: string): DocumentKind {
+  const declared = doc.frontmatter?.kind ?? doc.frontmatter?.type;
+  if (typeof declared === "string" && KIND_VALUES[declared.toLowerCase()]) return KIND_VALUES[declared.toLowerCase()];
+  const path = doc.uri.toLowerCase().replace(/\\/g, "/");
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  if (/(?:^|[/_.-])(?:review-?repl(?:y|ies)|reviews?)(?:[/_.-]|$)/.test(path) && /repl|review/.test(name)) return "review-reply";
+  if (/(?:^|[/_.-])testimonials?(?:[/_.-]|$)/.test(path)) return "testimonial";
+  if (/(?:^|[/_.-])(?:social|tweets?|instagram|facebook|tiktok|linkedin)(?:[/_.-]|$)/.test(path)) return "social";
+  if (/(?:^|[/_.-])comment-?repl(?:y|ies)(?:[/_.-]|$)/.test(path)) return "comment-reply";
+  if (doc.components.some((c) => /testimonial|review|quote/i.test(c.name)) && doc.blocks.length < 40) {
+    if (doc.components.some((c) => /testimonial/i.test(c.name))) return "testimonial";
+  }
+  const head = opening.slice(0, 400);
+  const reviewReply =
+    /\bthank(?:s| you)\b[^.!?\n]{0,60}?\b(?:review|feedback|kind words|rating|stars|taking the time)\b/i.test(head) ||
+    /\b(?:sorry (?:to hear|you feel|that you|for your experience|about your)|your (?:experience|review|feedback|concerns?)|we (?:apologi[sz]e|value your feedback))\b/i.test(head);
+  if (reviewReply && doc.language !== "mdx" && doc.blocks.length <= 12) return "review-reply";
+  if (/^\s*@\w/.test(head)) return "comment-reply";
+  if (doc.language === "plaintext") {
+    if (/(?:^|\s)#[A-Za-z]\w+/.test(head) || /(?<![\w.])@\w/.test(head)) return "social";
+    if (/^(?:hi|hello|hey|dear|thanks|thank you)\b/i.test(head.trim())) return "review-reply";
+    return "social";
+  }
+  return "post";
+}

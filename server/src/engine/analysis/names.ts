@@ -1,0 +1,172 @@
+// Finds person names and place names in prose: lexicons and capitalisation first, then compromise's
+// people() on the blocks that may hold a name, from one NLP pass per block.
+import nlp from "compromise";
+import type { RawMention } from "./identifiers";
+import { GIVEN_NAMES, NOT_NAMES, PEOPLE_NAMES, US_PLACES } from "./lexicons";
+
+const STATE_NAMES =
+  "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming";
+const STATE_ABBR =
+  "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY";
+/** US state names and postal abbreviations (a state alone is not an identifier). */
+export const STATES = new Set([...STATE_NAMES.split("|"), ...STATE_ABBR.split("|")]);
+
+const STATE_AFTER = new RegExp(`^,?\\s(?:${STATE_ABBR}|${STATE_NAMES})\\b`);
+const CAP_WORD = /[A-Z][a-z]+(?:['’-][A-Za-z]+)*/y;
+const TITLE = /\b(Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|Sr|Sra|Srta)\.?\s(?=[A-Z])/g;
+const INITIALS = /(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])/g;
+const NOT_INITIALS = new Set(["U.S.", "U.K.", "E.U.", "M.D.", "D.O.", "P.A.", "R.N.", "N.P.", "A.M.", "P.M.", "B.A.", "B.S.", "M.A.", "M.S.", "E.R.", "D.C.", "L.A.", "N.Y.", "D.D.S.", "D.M.D.", "U.N.", "P.T.", "O.T.", "I.V.", "A.D.", "B.C."]);
+/** Words after a capitalised sequence that make it an organisation or place, not a person. */
+const ORG_AFTER = /^\s(?:County|Street|St\b|Avenue|Ave\b|Road|Lane|Drive|Boulevard|University|College|School|Hospital|Clinic|Center|Centre|Medical|Health|Healthcare|Dental|Foundation|Institute|Association|Society|Group|Company|Inc\b|LLC|Park|Lake|River|Valley|Mountain|Island|Beach|Bay|Hall|Library|Church|Award|Prize|Fund|Program|Project|Syndrome|Disease|Method|Technique|Scale|Test)\b/;
+/** Credentials after a name make the person a provider. */
+const CREDENTIAL_AFTER = /^,?\s(?:MD|M\.D\.|DO|D\.O\.|DDS|D\.D\.S\.|DMD|DPT|PT|OT|RN|NP|PA-C|PA|LCSW|LMFT|LPC|LMHC|PhD|Ph\.D\.|PsyD|FNP|APRN|CRNA|MSW|RDH|DC|OD|DPM|CNM|IBCLC)\b/;
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Capitalised words of a text, with positions. */
+function capitalWords(text: string): Token[] {
+  const out: Token[] = [];
+  const re = /\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*/g;
+  for (const m of text.matchAll(re)) out.push({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  return out;
+}
+
+function bare(word: string): string {
+  return word.replace(/['’]s$/, "");
+}
+
+const isGiven = (w: string): boolean => GIVEN_NAMES.has(bare(w)) && !NOT_NAMES.has(bare(w));
+const isNameWord = (w: string): boolean => (PEOPLE_NAMES.has(bare(w)) || GIVEN_NAMES.has(bare(w))) && !NOT_NAMES.has(bare(w)) && !STATES.has(bare(w));
+
+/** True when the word starts a sentence (or the text). */
+function atSentenceStart(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 3), at);
+  return at === 0 || /(?:[.!?:]\s+|\n\s*|["“(]\s*)$/.test(before) || /^\s*$/.test(text.slice(0, at));
+}
+
+/** Name candidates found with lexicons and patterns. */
+export function findNames(text: string): RawMention[] {
+  const out: RawMention[] = [];
+  const taken = (s: number, e: number): boolean => out.some((m) => m.start < e && s < m.end);
+  // Titles: "Mr. Harold Kim", "Dr. Patel".
+  for (const m of text.matchAll(TITLE)) {
+    const start = m.index ?? 0;
+    let end = start + m[0].length;
+    let words = 0;
+    for (;;) {
+      CAP_WORD.lastIndex = end;
+      const w = CAP_WORD.exec(text);
+      if (!w) break;
+      end = CAP_WORD.lastIndex;
+      words++;
+      if (words >= 3 || text[end] !== " " || !/[A-Z]/.test(text[end + 1] ?? "")) break;
+      end++;
+    }
+    if (words === 0) continue;
+    const provider = /^(Dr|Doctor|Nurse)/.test(m[1]);
+    out.push({ type: "name", start, end, confidence: 0.9, detail: provider ? "provider" : "titled" });
+  }
+  // Full names: two or three capitalised name words in a row.
+  const words = capitalWords(text);
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i];
+    if (taken(first.start, first.end) || !isNameWord(first.text) || /['’]s$/.test(first.text)) continue;
+    let j = i;
+    let end = first.end;
+    // middle initial
+    const mid = /^\s[A-Z]\.\s(?=[A-Z])/.exec(text.slice(end));
+    if (mid) end += mid[0].length - 1;
+    while (j + 1 < words.length && words[j + 1].start === end + 1 && text[end] === " " && j - i < 2) {
+      const next = words[j + 1];
+      if (!isNameWord(next.text) && !(j === i && /^[A-Z][a-z]{2,}(?:['’]s)?$/.test(next.text) && !US_PLACES.has(bare(next.text)) && !NOT_NAMES.has(bare(next.text)))) break;
+      j++;
+      end = next.end;
+      if (/['’]s$/.test(next.text)) break;
+    }
+    if (j === i) continue;
+    if (ORG_AFTER.test(text.slice(end))) continue;
+    const firstIsGiven = GIVEN_NAMES.has(bare(first.text)) || PEOPLE_NAMES.has(bare(first.text));
+    const confidence = firstIsGiven && isNameWord(words[j].text) ? 0.85 : 0.6;
+    const provider = CREDENTIAL_AFTER.test(text.slice(end));
+    out.push({ type: "name", start: first.start, end, confidence, detail: provider ? "provider" : "full" });
+    i = j;
+  }
+  // First name and last initial: "Mary W."
+  for (const m of text.matchAll(/\b([A-Z][a-z]+)\s[A-Z]\.(?=[\s,;)]|$)/g)) {
+    const s = m.index ?? 0;
+    if (!isGiven(m[1]) || taken(s, s + m[0].length)) continue;
+    out.push({ type: "name", start: s, end: s + m[0].length, confidence: 0.8, detail: "initial" });
+  }
+  // Initials: "K.M."
+  for (const m of text.matchAll(INITIALS)) {
+    const s = m.index ?? 0;
+    const compact = m[0].replace(/\s/g, "");
+    if (NOT_INITIALS.has(compact) || taken(s, s + m[0].length)) continue;
+    out.push({ type: "name", start: s, end: s + m[0].length, confidence: 0.6, detail: "initials" });
+  }
+  // Lone given names (including possessives): only mid-sentence or in a greeting/vocative.
+  for (const w of words) {
+    if (taken(w.start, w.end) || !isGiven(w.text)) continue;
+    const vocative = /^[,!]/.test(text.slice(w.end)) || /(?:^|\b)(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Congrats|Congratulations|Welcome|to|Meet)[,!]?\s$/.test(text.slice(Math.max(0, w.start - 16), w.start));
+    if (atSentenceStart(text, w.start) && !vocative && !/^['’]s\b/.test(text.slice(w.end - 2))) continue;
+    // part of a place: "New Jersey", "Austin, TX"
+    if (/\b(?:New|North|South|West|Rhode)\s$/.test(text.slice(Math.max(0, w.start - 6), w.start)) || STATE_AFTER.test(text.slice(w.end))) continue;
+    out.push({ type: "name", start: w.start, end: w.end, confidence: vocative ? 0.7 : 0.55, detail: "first" });
+  }
+  return out;
+}
+
+/** Place names smaller than a state: gazetteer towns in a place context ("from Hoboken", "Plano TX", "K.M., Boise"). */
+export function findPlaces(text: string): RawMention[] {
+  const out: RawMention[] = [];
+  const re = /\b[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}/g;
+  for (const m of text.matchAll(re)) {
+    let s = m.index ?? 0;
+    let phrase = m[0];
+    // try the longest gazetteer match starting at each word of the capitalised run
+    let found: { start: number; text: string } | undefined;
+    const parts = phrase.split(" ");
+    for (let a = 0; a < parts.length && !found; a++) {
+      for (let b = parts.length; b > a; b--) {
+        const cand = parts.slice(a, b).join(" ");
+        const stateFollows = STATE_AFTER.test(text.slice(s + parts.slice(0, b).join(" ").length));
+        if (US_PLACES.has(cand) && !NOT_NAMES.has(cand) && !STATES.has(cand) && (stateFollows || !(GIVEN_NAMES.has(cand) && b - a === 1))) {
+          found = { start: s + parts.slice(0, a).join(" ").length + (a ? 1 : 0), text: cand };
+          break;
+        }
+      }
+    }
+    if (!found) continue;
+    s = found.start;
+    phrase = found.text;
+    const e = s + phrase.length;
+    const before = text.slice(Math.max(0, s - 12), s);
+    const after = text.slice(e, e + 20);
+    const prep = /\b(?:from|in|near|of|outside|around|lives in|living in|moved to)\s$/i.test(before);
+    const stateAfter = STATE_AFTER.test(after);
+    const attribution = /[,—–-]\s$/.test(before) && /^\s*(?:$|[,.)\n])/.test(after);
+    if (!prep && !stateAfter && !attribution) continue;
+    out.push({ type: "location", start: s, end: e, confidence: stateAfter ? 0.9 : 0.7 });
+  }
+  return out;
+}
+
+/** Person names compromise recognises, for blocks the lexicon pass marked as possibly holding one. */
+export function nlpPeople(text: string): RawMention[] {
+  const out: RawMention[] = [];
+  const people = nlp(text).people().json({ offset: true }) as { text: string; offset: { start: number; length: number } }[];
+  for (const p of people) {
+    let start = p.offset.start;
+    let end = start + p.offset.length;
+    while (end > start && /[\s.,;:!?)"'”’]/.test(text[end - 1])) end--;
+    while (start < end && /[\s("“]/.test(text[start])) start++;
+    const span = text.slice(start, end);
+    if (!/^[A-Z]/.test(span) || span.split(/\s+/).every((w) => NOT_NAMES.has(bare(w)))) continue;
+    out.push({ type: "name", start, end, confidence: 0.6, detail: span.includes(" ") ? "full" : "first" });
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+// Decides whose identifiers are whose: the practice's own contact details and places, staff and
+// providers, public figures, and everyone else (possibly a patient).
+import type { ResolvedConfig } from "../config/types";
+import type { ParsedDocument } from "../types";
+import type { DocumentAnalysis, IdentifierMention } from "./types";
+
+const TITLES = /^(?:dr|doctor|mr|mrs|ms|miss|mx|nurse|prof)\.?$/i;
+const CREDENTIALS = /^(?:md|do|dds|dmd|dpt|pt|ot|rn|np|pa|pa-c|lcsw|lmft|lpc|lmhc|phd|psyd|fnp|aprn|msw|rdh|dc|od|dpm)$/i;
+const ROLE_ADDRESSES = /^(?:info|office|hello|contact|feedback|appointments?|billing|frontdesk|front\.desk|admin|support|team|care|reception|help|scheduling|questions|marketing|press|media|privacy|records|referrals|noreply|no-reply)$/i;
+const CONTACT_BEFORE = /\b(?:call|contact|reach us|text us|email us|e-mail us|message us|fax|our office|office manager|front desk|our team|our practice|book|schedule|appointments?|reservations?|questions\?)\b[^.!?]{0,60}$/i;
+const OUR_PLACE_BEFORE = /\bour\s(?:[\w.]+\s){0,2}$/i;
+
+/** Name tokens of a person's name, without titles and credentials, lower-cased. */
+export function nameTokens(name: string): string[] {
+  return name
+    .replace(/['’]s\b/g, "")
+    .split(/[\s,]+/)
+    .map((t) => t.replace(/\.$/, ""))
+    .filter((t) => t && !TITLES.test(t) && !CREDENTIALS.test(t) && /^[A-Za-z][A-Za-z'’-]*$/.test(t) && t.length > 1)
+    .map((t) => t.toLowerCase());
+}
+
+const digits = (s: string): string => s.replace(/\D/g, "").slice(-10);
+const normUrl = (s: string): string => s.toLowerCase().replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/$/, "");
+
+/** Sets each mention's owner and fills `staffNames`. */
+export function resolveOwners(doc: ParsedDocument, a: DocumentAnalysis, config: ResolvedConfig): void {
+  const p = config.practice;
+  const phones = new Set([...p.phones, ...p.faxes].map(digits));
+  const emails = new Set(p.emails.map((e) => e.toLowerCase()));
+  const urls = p.urls.map(normUrl);
+  const places = new Set([...p.locations, ...p.addresses].map((s) => s.toLowerCase()));
+  const practiceNames = p.names.map((n) => n.toLowerCase());
+  const staff = a.staffNames;
+  const addStaff = (name: string): void => {
+    for (const t of nameTokens(name)) staff.add(t);
+  };
+  p.staff.forEach(addStaff);
+  for (const key of ["author", "authors", "byline", "reviewer", "reviewedBy", "medicalReviewer", "doctor", "provider"]) {
+    const v = doc.frontmatter?.[key];
+    for (const item of Array.isArray(v) ? v : [v]) {
+      if (typeof item === "string") addStaff(item);
+      else if (item && typeof item === "object" && typeof (item as { name?: unknown }).name === "string") addStaff((item as { name: string }).name);
+    }
+  }
+  const sentenceHas = (m: IdentifierMention, kind: string): boolean => a.sentences[m.sentence].cues.some((c) => c.kind === kind);
+  const blockText = (m: IdentifierMention): string => doc.blocks[m.block].text;
+  // Providers and staff named in context.
+  for (const m of a.mentions) {
+    if (m.type !== "name") continue;
+    const s = a.sentences[m.sentence];
+    const staffCueBefore = s.cues.some((c) => c.kind === "staff" && c.end <= m.start && m.start - c.end <= 40);
+    const credentialAfter = /^,?\s(?:MD|M\.D\.|DO|DDS|DMD|DPT|PT|OT|RN|NP|PA-C|LCSW|LMFT|LPC|LMHC|PhD|PsyD|FNP|APRN|MSW|RDH)\b/.test(blockText(m).slice(m.end));
+    const fmAuthorBlock = doc.blocks[m.block].kind === "frontmatter" && /^(?:author|authors|byline|reviewer|doctor|provider|host|speaker|presenter|leader)/i.test(doc.blocks[m.block].key ?? "");
+    const jsxHost = doc.blocks[m.block].kind === "jsxAttribute" && /^(?:author|host|speaker|presenter|doctor|provider|leader)$/i.test(doc.blocks[m.block].attribute ?? "");
+    if (m.detail === "provider" || staffCueBefore || credentialAfter || fmAuthorBlock || jsxHost) addStaff(m.text);
+  }
+  // Public figures: names in sentences that say the person is public and speaks of their own health.
+  const publicTokens = new Set<string>();
+  for (const m of a.mentions) if (m.type === "name" && sentenceHas(m, "public-figure") && !sentenceHas(m, "patient-reference")) nameTokens(m.text).forEach((t) => publicTokens.add(t));
+  for (const m of a.mentions) {
+    const before = blockText(m).slice(Math.max(0, m.start - 80), m.start);
+    switch (m.type) {
+      case "name": {
+        const tokens = nameTokens(m.text);
+        const lower = m.text.toLowerCase();
+        if (practiceNames.some((n) => n.includes(lower) || lower.includes(n))) m.owner = "practice";
+        else if (tokens.length && tokens.every((t) => staff.has(t))) m.owner = "staff";
+        else if (tokens.length > 1 && staff.has(tokens[tokens.length - 1]) && m.detail === "provider") m.owner = "staff";
+        else if (tokens.length && tokens.every((t) => publicTokens.has(t))) m.owner = "public";
+        break;
+      }
+      case "phone":
+      case "fax":
+        if (phones.has(digits(m.text)) || (CONTACT_BEFORE.test(before) && !hasUnknownNameBetween(a, m, before))) m.owner = "practice";
+        break;
+      case "email": {
+        const local = m.text.split("@")[0];
+        if (emails.has(m.text.toLowerCase()) || ROLE_ADDRESSES.test(local) || (CONTACT_BEFORE.test(before) && !hasUnknownNameBetween(a, m, before))) m.owner = "practice";
+        break;
+      }
+      case "url":
+        if (urls.some((u) => normUrl(m.text).startsWith(u))) m.owner = "practice";
+        break;
+      case "address":
+      case "location":
+      case "zip":
+        if (places.has(m.text.toLowerCase()) || [...places].some((pl) => pl.includes(m.text.toLowerCase())) || OUR_PLACE_BEFORE.test(before)) m.owner = "practice";
+        break;
+      default:
+        break;
+    }
+  }
+  // A contact detail listed next to one of the practice's own ("email ... or (555) ...") is the practice's too.
+  for (const m of a.mentions) {
+    if (m.owner !== "unknown" || !["phone", "fax", "email", "url"].includes(m.type)) continue;
+    const neighbour = a.mentions.find((o) => o !== m && o.block === m.block && o.owner === "practice" && ["phone", "fax", "email", "url"].includes(o.type) && ((o.end <= m.start && /^\s*(?:,|or|and|\/|;)?\s*(?:or|and)?\s*$/.test(blockText(m).slice(o.end, m.start))) || (m.end <= o.start && /^\s*(?:,|or|and|\/|;)?\s*(?:or|and)?\s*$/.test(blockText(m).slice(m.end, o.start)))));
+    if (neighbour) m.owner = "practice";
+  }
+}
+
+/** True when a non-staff person name sits between a contact cue and the mention ("reach Angela at"). */
+function hasUnknownNameBetween(a: DocumentAnalysis, m: IdentifierMention, before: string): boolean {
+  const cue = before.search(CONTACT_BEFORE);
+  const from = m.start - (before.length - cue);
+  return a.mentions.some((o) => o.type === "name" && o.block === m.block && o.start >= from && o.end <= m.start && o.owner === "unknown" && !/^(?:us|our)$/i.test(o.text));
+}
