@@ -51,6 +51,8 @@ export interface CliIO {
   stderrIsTTY?: boolean;
   /** Cores available for worker threads. */
   cores?: number;
+  /** Reads a document's bytes (default: the file system). */
+  readFile?: (path: string) => Buffer;
 }
 
 class UsageError extends Error {}
@@ -69,10 +71,10 @@ const defaultIO = (): CliIO => ({
 type ReadResult = { text: string } | { skipped: string; ioError: boolean };
 
 /** Reads a file for checking; unreadable and binary files are skipped with a message. */
-function readDocument(file: string, shown: string): ReadResult {
+function readDocument(file: string, shown: string, read: (path: string) => Buffer = readFileSync): ReadResult {
   let buf: Buffer;
   try {
-    buf = readFileSync(file);
+    buf = read(file);
   } catch (err) {
     return { skipped: `cannot read ${shown}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; skipped`, ioError: true };
   }
@@ -202,7 +204,7 @@ async function lintFiles(files: string[], explicit: ReadonlySet<string>, resolve
       const index = cursor++;
       const { file, config } = candidates[index];
       const shown = showPath(file);
-      const read = readDocument(file, shown);
+      const read = readDocument(file, shown, io.readFile);
       if ("skipped" in read) {
         progress.end();
         io.stderr(`safeharbor: ${read.skipped}\n`);

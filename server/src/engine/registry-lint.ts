@@ -98,7 +98,7 @@ function lintEntry(entry: YAMLMap, index: number, whole: OffsetRange, seen: Map<
   if (expires === undefined || !expires.trim()) {
     push(REGISTRY_RULES.noExpiry, "error", "This authorization has no expiration date or event (164.508(c)(1)(v)); add `expires`.", expiresNode ? rangeOf(expiresNode, anchor) : anchor);
   } else if (ISO_DATE.test(expires)) {
-    if (expires < day) push(REGISTRY_RULES.expired, "warning", `This authorization expired on ${expires}; content that references it is no longer authorized.`, rangeOf(expiresNode, anchor));
+    if (expires < day) push(REGISTRY_RULES.expired, "warning", "This authorization has expired; content that references it is no longer authorized.", rangeOf(expiresNode, anchor));
     else if (signed && ISO_DATE.test(signed) && expires < signed) push(REGISTRY_RULES.invalidValue, "error", "This authorization expires before it was signed.", rangeOf(expiresNode, anchor));
   }
 

@@ -4,6 +4,25 @@ import type { FileReport } from "./types";
 
 const LEVEL: Record<string, string> = { error: "error", warning: "warning", info: "note", hint: "note" };
 
+/** Descriptions of the notices the engine and the CLI report themselves (they are not catalogue rules). */
+const ENGINE_NOTICES: Record<string, string> = {
+  "safeharbor/parse-error": "The file could not be parsed, so it was not checked.",
+  "safeharbor/file-too-large": "The file is larger than maxFileSize; only its beginning was checked.",
+  "safeharbor/binary-file": "The file looks binary and was not checked.",
+  "safeharbor/internal-error": "A check failed on this file and was skipped.",
+  "safeharbor/unused-directive": "A suppression directive matches no finding.",
+  "safeharbor/directive-reason": "A suppression directive gives no reason after `--`.",
+  "safeharbor/registry-syntax": "The authorization registry is not valid YAML or not a list of authorizations.",
+  "safeharbor/registry-missing-element": "An authorization lacks a core element required by 45 CFR 164.508(c).",
+  "safeharbor/registry-no-expiry": "An authorization has no expiration date or event (45 CFR 164.508(c)(1)(v)).",
+  "safeharbor/registry-expired": "An authorization has expired.",
+  "safeharbor/registry-revoked": "An authorization was revoked (45 CFR 164.508(b)(5)).",
+  "safeharbor/registry-remuneration": "A marketing authorization does not say whether remuneration is involved (45 CFR 164.508(a)(3)(ii)).",
+  "safeharbor/registry-duplicate-id": "Two authorizations share an id.",
+  "safeharbor/registry-invalid-value": "An authorization has a value Safe Harbor cannot use.",
+  "safeharbor/registry-unknown-key": "An authorization has a key Safe Harbor does not read.",
+};
+
 /** Formats reports as a SARIF 2.1.0 log. */
 export function formatSarif(reports: readonly FileReport[], rules: readonly Rule[], version: string): string {
   const ruleIds = new Set<string>(rules.map((r) => r.meta.id));
@@ -25,8 +44,8 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
               return {
                 id,
                 name: id.replace(/[/-](\w)/g, (_m, c: string) => c.toUpperCase()),
-                shortDescription: { text: meta?.description ?? "Safe Harbor engine notice" },
-                fullDescription: { text: meta?.docs.replace(/\s+/g, " ").trim() ?? "Safe Harbor engine notice" },
+                shortDescription: { text: meta?.description ?? ENGINE_NOTICES[id] ?? "Safe Harbor engine notice" },
+                fullDescription: { text: meta?.docs.replace(/\s+/g, " ").trim() ?? ENGINE_NOTICES[id] ?? "Safe Harbor engine notice" },
                 helpUri: ruleDocsUrl(id),
                 defaultConfiguration: { level: LEVEL[meta?.severity ?? "warning"] },
                 properties: { tags: ["hipaa", "privacy", meta?.family ?? "engine"], ...(meta ? { hipaa: meta.hipaa } : {}) },
@@ -34,6 +53,7 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
             }),
           },
         },
+        columnKind: "utf16CodeUnits",
         results: reports.flatMap((r) =>
           r.findings.map((f) => ({
             ruleId: f.ruleId,

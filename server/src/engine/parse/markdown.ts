@@ -5,6 +5,7 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { linearOffsets } from "../text/align";
+import { LineIndex } from "../text/lines";
 import type { BlockKind, ComponentRef, Language, OffsetRange, ParsedDocument, ProseBlock } from "../types";
 import { BlockBuilder, type BlockContext } from "./builder";
 import { readToml, readYaml } from "./frontmatter";
@@ -276,6 +277,28 @@ class Walker {
   }
 }
 
+interface ParsePoint {
+  line?: number;
+  column?: number;
+  offset?: number;
+}
+
+/** Where a parser error happened: its offset, its line and column, or the position named in its message. */
+function errorOffset(err: unknown, source: string): number {
+  const e = err as { message?: unknown; line?: number; column?: number; place?: ParsePoint & { start?: ParsePoint } };
+  const point: ParsePoint = e.place?.start ?? e.place ?? { line: e.line, column: e.column };
+  if (typeof point.offset === "number") return point.offset;
+  let line = point.line;
+  let column = point.column;
+  if (line === undefined) {
+    // Some MDX errors only name the place in their message: "... (3:1-3:7)".
+    const m = /\((\d+):(\d+)(?:-\d+:\d+)?\)\s*$/.exec(String(e.message ?? ""));
+    if (m) [line, column] = [Number(m[1]), Number(m[2])];
+  }
+  if (line === undefined) return 0;
+  return Math.min(source.length, new LineIndex(source).offset({ line: line - 1, character: Math.max(0, (column ?? 1) - 1) }));
+}
+
 /** Parses Markdown or MDX. A syntax error in MDX yields a document with `parseError` and no blocks. */
 export function parseMarkdown(uri: string, source: string, language: "markdown" | "mdx", options: ParseOptions = {}): ParsedDocument {
   const walker = new Walker(uri, language, source, options);
@@ -283,9 +306,7 @@ export function parseMarkdown(uri: string, source: string, language: "markdown" 
   try {
     tree = (language === "mdx" ? mdxProcessor : markdownProcessor).parse(source) as unknown as MdNode;
   } catch (err) {
-    const e = err as { message?: string; place?: { offset?: number; start?: { offset?: number } } };
-    const offset = e.place?.offset ?? e.place?.start?.offset ?? 0;
-    walker.doc.parseError = { message: String(e.message ?? err).split("\n")[0], offset };
+    walker.doc.parseError = { message: String((err as { message?: unknown }).message ?? err).split("\n")[0], offset: errorOffset(err, source) };
     return walker.doc;
   }
   walker.flow(tree.children, { quoted: false, listItem: false });
