@@ -1,6 +1,6 @@
 // Bundles the CLI, the language server and the VS Code extension with esbuild.
 import { build } from "esbuild";
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,9 +15,17 @@ const entries = [
   { entryPoints: [join(root, "server/src/cli.ts")], outfile: join(root, "server/dist/cli.js") },
   // The CLI's worker threads load this file from next to cli.js.
   { entryPoints: [join(root, "server/src/cli/worker.ts")], outfile: join(root, "server/dist/cli-worker.js") },
+  // The language server (`safeharbor-language-server --stdio`); server.ts carries its shebang.
+  { entryPoints: [join(root, "server/src/server.ts")], outfile: join(root, "server/dist/server.js") },
+  // The VS Code extension; `vscode` is provided by the editor.
+  { entryPoints: [join(root, "client/src/extension.ts")], outfile: join(root, "client/dist/extension.js"), external: ["vscode"] },
 ];
 // The bundles are CommonJS while the sources are ESM: mark the output folder as such.
 mkdirSync(join(root, "server/dist"), { recursive: true });
 writeFileSync(join(root, "server/dist/package.json"), JSON.stringify({ type: "commonjs" }) + "\n");
 await Promise.all(entries.map((e) => build({ ...common, ...e })));
 chmodSync(join(root, "server/dist/cli.js"), 0o755);
+chmodSync(join(root, "server/dist/server.js"), 0o755);
+// The .vsix carries its own copy of the server and the config schema (for jsonValidation).
+copyFileSync(join(root, "server/dist/server.js"), join(root, "client/dist/server.js"));
+copyFileSync(join(root, "server/src/engine/config/schema.json"), join(root, "client/dist/schema.json"));
