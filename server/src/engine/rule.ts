@@ -53,6 +53,8 @@ export interface FixHelpers {
   deidentify(mention: IdentifierMention): Fix[];
   /** Replaces a range with a compliant template (slots filled from the practice block). */
   template(templateId: string, range: OffsetRange, title: string): Fix;
+  /** Replaces a testimonial attribution with "A patient" (or "A patient in <State>"), keeping its dash. */
+  attribution(range: OffsetRange): Fix;
   /** Inserts an authorization reference for the block at `range`. */
   authorizationReference(range: OffsetRange): Fix;
   /** Inserts a disable-next-line directive with a reason placeholder. */

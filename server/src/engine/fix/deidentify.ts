@@ -1,71 +1,217 @@
 // De-identification operators: turn an identifier mention into text that no longer identifies anyone.
-import type { IdentifierMention } from "../analysis/types";
+import type { IdentifierMention, IdentifierType } from "../analysis/types";
 import type { ResolvedConfig } from "../config/types";
-import type { Fix, OffsetRange } from "../types";
+import type { Fix, OffsetRange, TextEdit } from "../types";
+import { nameFixes, type People } from "./names";
+import { RESTRICTED_ZIP3, stateAfter, stateName, stateWithin } from "./places";
+import { renderTemplate } from "./templates";
+import { atSentenceStart, capitalize, lineAt, removalEdit } from "./text";
 
-/** ZIP3 prefixes with 20,000 people or fewer (Census 2000), which Safe Harbor requires to become 000. */
-export const RESTRICTED_ZIP3 = new Set(["036", "059", "063", "102", "203", "556", "692", "790", "821", "823", "830", "831", "878", "879", "884", "890", "893"]);
+export { RESTRICTED_ZIP3 };
 
-/** Connectors that go with an identifier and are removed with it ("at", "from", "in", a comma). */
-const BEFORE = /(?:,\s*|\s+(?:at|from|in|of|on|near|via|to|is|:)\s*|\s*\(\s*|\s+)$/i;
-
-function isSentenceStart(source: string, at: number): boolean {
-  const before = source.slice(Math.max(0, at - 4), at);
-  return at === 0 || /(?:^|[.!?]\s+|\n\s*|^[#>*-]\s*)$/.test(before) || /^\s*$/.test(source.slice(Math.max(0, at - 1), at)) && /[\n]/.test(before);
+/** What the operators need to know about the document a mention sits in. */
+export interface DeidentifyContext {
+  source: string;
+  config: ResolvedConfig;
+  people: People;
+  /** "patient" or "client", as the document speaks. */
+  noun: string;
+  /** The source span of the prose block holding a mention; edits never leave it except to drop a whole line. */
+  span(m: IdentifierMention): OffsetRange;
 }
 
-function capitalize(text: string, cap: boolean): string {
-  return cap ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+/** What each identifier is called in fix titles. */
+const KIND_NAME: Record<IdentifierType, string> = {
+  name: "name", location: "place", address: "street address", zip: "ZIP code", date: "date", age: "age",
+  phone: "phone number", fax: "fax number", email: "email address", ssn: "Social Security number",
+  "record-number": "record number", "health-plan": "health plan number", account: "account number",
+  license: "license number", vehicle: "vehicle identifier", device: "device identifier", url: "web address",
+  handle: "social media handle", ip: "IP address", biometric: "biometric identifier", photo: "photo", other: "identifier",
+};
+
+/** Labels removed together with the identifier they introduce ("MRN 00482913", "email: x@y"). */
+const LABELS: Partial<Record<IdentifierType | "birth", string>> = {
+  phone: String.raw`phone|telephone|tel\.?|ph\.?|cell(?:\s*phone)?|mobile|home\s*phone|work\s*phone|tel[ée]fono|celular|m[óo]vil`,
+  fax: String.raw`fax|facsimile`,
+  email: String.raw`e-?mail(?:\s*address)?|correo(?:\s*electr[óo]nico)?`,
+  ssn: String.raw`SSN#?|social\s*security|SS#?`,
+  "record-number": String.raw`MRN#?|medical\s*record|record|chart|patient\s*ID|expediente|historia\s*cl[íi]nica`,
+  "health-plan": String.raw`member(?:\s*ID)?|policy|plan|insurance(?:\s*ID)?|group|subscriber(?:\s*ID)?|beneficiary|Medicare|Medicaid|ID`,
+  account: String.raw`account|acct\.?|claim|invoice|billing`,
+  license: String.raw`driver['’]?s\s*licen[cs]e|licen[cs]e|DL|certificate|cert\.?`,
+  vehicle: String.raw`(?:licen[cs]e\s*)?plate|VIN|tag`,
+  device: String.raw`serial|device(?:\s*ID)?|S\/N|SN`,
+  url: String.raw`website|web\s*site|site|link|URL|blog|p[áa]gina(?:\s*web)?`,
+  handle: String.raw`Instagram|IG|Twitter|X|TikTok|Facebook|FB|Threads|LinkedIn|YouTube|handle|username|user\s*name`,
+  ip: String.raw`IP(?:\s*address)?`,
+  birth: String.raw`DOB|D\.O\.B\.?|date\s*of\s*birth|birth\s*date|birthdate|fecha\s*de\s*nacimiento`,
+};
+
+/** Connectors removed with a place ("from Hoboken"). */
+const PLACE_CONNECTOR = /[ \t]+(?:in|from|of|near|at|around|outside(?:\s+of)?|to|en|de|desde|cerca\s+de)[ \t]*$/i;
+
+function fix(title: string, edit: TextEdit, preferred = false): Fix {
+  return { title, kind: "deidentify", ...(preferred ? { preferred } : {}), edits: [edit] };
 }
 
-/** A range grown to take the connector before it, so that removal leaves a grammatical sentence. */
-function removalRange(source: string, r: OffsetRange): OffsetRange {
-  const head = source.slice(Math.max(0, r.start - 12), r.start);
-  const m = BEFORE.exec(head);
-  let start = r.start - (m ? m[0].length : 0);
-  let end = r.end;
-  if (source[end] === ")" && m && m[0].includes("(")) end++;
-  if (start > 0 && /\w/.test(source[start - 1] ?? "") && /\w/.test(source[end] ?? "")) start = r.start;
-  return { start, end };
-}
-
-function edit(title: string, range: OffsetRange, newText: string, preferred = false): Fix {
-  return { title, kind: "deidentify", ...(preferred ? { preferred } : {}), edits: [{ range, newText }] };
+function removal(ctx: DeidentifyContext, m: IdentifierMention, labels = LABELS[m.type], preferred = true): Fix {
+  return fix(`Remove the ${KIND_NAME[m.type]}`, removalEdit(ctx.source, m.range, labels, ctx.span(m)), preferred);
 }
 
 /** The de-identification fixes for one mention, the most sensible first and preferred. */
-export function deidentifyMention(source: string, m: IdentifierMention, config: ResolvedConfig, pseudonyms: Map<string, string>): Fix[] {
-  const r = m.range;
-  const text = source.slice(r.start, r.end);
+export function deidentifyMention(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
   switch (m.type) {
-    case "name": {
-      const possessive = /['’]s$/.test(text);
-      const cap = isSentenceStart(source, r.start);
-      const role = capitalize(possessive ? "the patient's" : "a patient", cap);
-      const key = text.replace(/['’]s$/, "").toLowerCase();
-      if (!pseudonyms.has(key)) pseudonyms.set(key, `Patient ${String.fromCharCode(65 + (pseudonyms.size % 26))}`);
-      const pseudo = pseudonyms.get(key)! + (possessive ? "'s" : "");
-      return [edit("Replace the name with a role", r, role, true), edit("Replace the name with a pseudonym", r, pseudo)];
-    }
-    case "date": {
-      const year = /\b(1[89]\d\d|20\d\d)\b/.exec(text)?.[1];
-      return [edit(year ? "Keep only the year" : "Replace the date with \u201crecently\u201d", r, year ?? "recently", true)];
-    }
+    case "name":
+      return nameFixes({ source: ctx.source, language: ctx.config.language, noun: ctx.noun, people: ctx.people }, m);
+    case "date":
+      return dateFixes(ctx, m);
     case "age":
-      return [edit("Replace the age with \u201c90 or older\u201d", r, /birthday/i.test(text) ? "birthday" : "90 or older", true)];
-    case "zip": {
-      const zip3 = text.slice(0, 3);
-      const kept = RESTRICTED_ZIP3.has(zip3) ? "000" : zip3;
-      return [edit("Keep only the first three digits of the ZIP code", r, kept, true)];
-    }
+      return ageFixes(ctx, m);
+    case "zip":
+      return zipFixes(ctx, m);
     case "location":
-    case "address": {
-      const fixes: Fix[] = [];
-      if (config.practice.state) fixes.push(edit("Replace the place with the state", r, config.practice.state, true));
-      fixes.push(edit("Remove the place", removalRange(source, r), "", !config.practice.state));
-      return fixes;
-    }
+    case "address":
+      return placeFixes(ctx, m);
     default:
-      return [edit(`Remove the ${m.type.replace("-", " ")}`, removalRange(source, r), "", true)];
+      return [removal(ctx, m)];
   }
+}
+
+/** The year a date names, if any ("03/14/2021" → 2021, "3/14/21" → 2021, "March '19" → 2019). */
+export function yearOf(text: string, now = new Date()): string | undefined {
+  const full = /\b(1[89]\d\d|20\d\d)\b/.exec(text);
+  if (full) return full[1];
+  const short = /\b\d{1,2}[/.-]\d{1,2}[/.-](\d{2})\b/.exec(text) ?? /['’](\d{2})\b/.exec(text);
+  if (!short) return undefined;
+  const yy = Number(short[1]);
+  return String(yy <= now.getFullYear() % 100 ? 2000 + yy : 1900 + yy);
+}
+
+const WEEKDAY_BEFORE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+$|\b(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo),?[ \t]+$/i;
+const DATE_CONNECTOR = /\b(on|in|since|from|until|till|by|as of|during|dated|for|el|en|desde|hasta|del)[ \t]+$/i;
+const FUTURE = /\b(?:will|shall|['’]ll|scheduled|upcoming|next|plans?|planned|booked|going to|pr[óo]xim[oa]|programad[oa])\b/i;
+
+function dateFixes(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
+  const { source } = ctx;
+  const es = ctx.config.language === "es";
+  const text = source.slice(m.range.start, m.range.end);
+  const line = lineAt(source, m.range.start);
+  const head = source.slice(Math.max(line.start, ctx.span(m).start), m.range.start);
+  const year = yearOf(text);
+  const remove = fix("Remove the date", removalEdit(source, m.range, LABELS.birth, ctx.span(m)));
+  // A labelled date of birth ("DOB 04/12/1961", "(date of birth: ...)") goes with its label.
+  if (new RegExp(`(?:${LABELS.birth})\\s*[:#-]?\\s*$`, "i").test(head) || new RegExp(`^(?:${LABELS.birth})\\b`, "i").test(text)) {
+    return [{ ...remove, title: "Remove the date of birth", preferred: true }];
+  }
+  let start = m.range.start;
+  let before = head;
+  const weekday = WEEKDAY_BEFORE.exec(before);
+  if (weekday) {
+    start -= weekday[0].length;
+    before = before.slice(0, before.length - weekday[0].length);
+  }
+  const connector = DATE_CONNECTOR.exec(before);
+  const r: OffsetRange = { start, end: m.range.end };
+  if (year) {
+    if (connector && /^(?:on|dated|el|del)$/i.test(connector[1])) {
+      const word = es ? "en" : "in";
+      const at = start - connector[0].length;
+      return [fix("Keep only the year", { range: { start: at, end: r.end }, newText: `${capitalize(word, /^\p{Lu}/u.test(connector[1]))} ${year}` }, true), remove];
+    }
+    return [fix("Keep only the year", { range: r, newText: year }, true), remove];
+  }
+  const sentenceHead = before.slice(before.search(/[^.!?]*$/));
+  const soon = FUTURE.test(sentenceHead);
+  const word = es ? (soon ? "pronto" : "recientemente") : soon ? "soon" : "recently";
+  const at = connector ? start - connector[0].length : start;
+  const title = soon ? "Replace the date with \u201csoon\u201d" : "Replace the date with \u201crecently\u201d";
+  return [fix(title, { range: { start: at, end: r.end }, newText: capitalize(word, atSentenceStart(source, at)) }, true), remove];
+}
+
+/** Nouns an age may describe, turned around as "a patient aged 90 or older". */
+const AGED_NOUN = /^[ \t]+(man|woman|patient|client|person|lady|gentleman|grandmother|grandfather|grandma|grandpa|great-grandmother|great-grandfather|mother|father|mom|dad|veteran|widow|widower|retiree|resident|neighbou?r|friend)\b/i;
+
+function ageFixes(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
+  const { source } = ctx;
+  const es = ctx.config.language === "es";
+  const older = es ? "90 o más" : "90 or older";
+  const { start } = m.range;
+  const ahead = source.slice(start, Math.max(m.range.end, start) + 30);
+  const title = es ? "Sustituir la edad por \u201c90 o más\u201d" : "Replace the age with \u201c90 or older\u201d";
+  const num = /^\d{2,3}/.exec(ahead);
+  const numberEnd = num ? start + num[0].length : m.range.end;
+  // "97th birthday" → "birthday".
+  const ordinal = /^(\d{2,3})(?:st|nd|rd|th)[ \t]+(?=\p{L})/u.exec(ahead);
+  if (ordinal) return [fix("Remove the age from the birthday", { range: { start, end: start + ordinal[0].length }, newText: "" }, true)];
+  // "97-year-old patient" → "patient aged 90 or older"; "97-year-old" alone → "90-plus-year-old".
+  const adjective = /^\d{2,3}[-\s](?:years?|yrs?|y\.?o\.?)[-\s]old\b/i.exec(ahead);
+  if (adjective && /-/.test(adjective[0])) {
+    const noun = AGED_NOUN.exec(source.slice(start + adjective[0].length, start + adjective[0].length + 30));
+    if (noun) return [fix(title, { range: { start, end: start + adjective[0].length + noun[0].length }, newText: `${noun[1]} aged ${older}` }, true)];
+    return [fix(title, { range: { start, end: Math.max(m.range.end, start + adjective[0].length) }, newText: es ? "de 90 o más años" : "90-plus-year-old" }, true)];
+  }
+  // "97 years old", "97 years of age", "97 yo", "97 años" → "90 or older".
+  const phrase = /^\d{2,3}[ \t]*(?:(?:years?|yrs?)[ \t]+(?:old|of age)|y\.?\s?o\.?|y\/o|años(?:\s+de\s+edad)?)(?![\p{L}])/iu.exec(ahead);
+  if (phrase) return [fix(title, { range: { start, end: Math.max(m.range.end, start + phrase[0].length) }, newText: older }, true)];
+  return [fix(title, { range: { start, end: Math.max(m.range.end, numberEnd) }, newText: older }, true)];
+}
+
+function zipFixes(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
+  const text = ctx.source.slice(m.range.start, m.range.end);
+  const zip = /\d{5}(?:-\d{4})?/.exec(text);
+  if (!zip) return [removal(ctx, m, String.raw`ZIP(?:\s*code)?|postal\s*code|c[óo]digo\s*postal`)];
+  const zip3 = zip[0].slice(0, 3);
+  const kept = RESTRICTED_ZIP3.has(zip3) ? "000" : zip3;
+  const at = m.range.start + zip.index;
+  return [
+    fix(kept === "000" ? "Replace the ZIP code with 000 (a sparsely populated area)" : "Keep only the first three digits of the ZIP code", { range: { start: at, end: at + zip[0].length }, newText: kept }, true),
+    removal(ctx, m, String.raw`ZIP(?:\s*code)?|postal\s*code|c[óo]digo\s*postal`, false),
+  ];
+}
+
+function placeFixes(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
+  const { source } = ctx;
+  const text = source.slice(m.range.start, m.range.end);
+  const trailing = stateWithin(text) ? undefined : stateAfter(source, m.range.end);
+  const r: OffsetRange = { start: m.range.start, end: m.range.end + (trailing?.length ?? 0) };
+  const state = stateWithin(text) ?? trailing?.name ?? stateName(ctx.config.practice.state);
+  const span = ctx.span(m);
+  const head = source.slice(Math.max(lineAt(source, r.start).start, span.start), r.start);
+  const fixes: Fix[] = [];
+  if (state) {
+    const at = /\b(at|near|on)[ \t]+$/i.exec(head);
+    const range = at ? { start: r.start - at[0].length, end: r.end } : r;
+    const lead = at ? `${capitalize(ctx.config.language === "es" ? "en" : "in", /^\p{Lu}/u.test(at[1]))} ` : "";
+    const placed = lead ? state : capitalize(state, atSentenceStart(source, r.start) && /^the /.test(state));
+    fixes.push(fix("Replace the place with the state", { range, newText: lead + placed }, true));
+  }
+  fixes.push(fix(m.type === "address" ? "Remove the street address" : "Remove the place", placeRemoval(source, r, span), !state));
+  return fixes;
+}
+
+/** Removes a place with its connector ("from Hoboken"), or as a modifier ("a Hoboken teacher" → "a teacher"). */
+function placeRemoval(source: string, r: OffsetRange, span: OffsetRange): TextEdit {
+  const head = source.slice(Math.max(lineAt(source, r.start).start, span.start), r.start);
+  const tail = source.slice(r.end, r.end + 2);
+  if (/\b(?:a|an|the|our|my|her|his|their)[ \t]+$/i.test(head) && /^[ \t]\p{L}/u.test(tail)) return { range: { start: r.start, end: r.end + 1 }, newText: "" };
+  const connector = PLACE_CONNECTOR.exec(head);
+  if (connector) {
+    const comma = /^,/.test(tail) && /,[ \t]*$/.test(head.slice(0, head.length - connector[0].length));
+    return { range: { start: r.start - connector[0].length, end: r.end + (comma ? 1 : 0) }, newText: "" };
+  }
+  return removalEdit(source, r, undefined, span);
+}
+
+/**
+ * The fix for a testimonial attribution ("— Robert Jennings, 72, Plano TX" → "— A patient in Texas"):
+ * keeps the dash the text used, and names the state when the attribution or the config gives one.
+ */
+export function attributionFix(source: string, range: OffsetRange, config: ResolvedConfig): Fix {
+  const text = source.slice(range.start, range.end);
+  const dash = /^[ \t]*(?:[—–―~]|--?)[ \t]*/.exec(text)?.[0] ?? "";
+  const trail = /[ \t]*$/.exec(text)?.[0] ?? "";
+  const state = stateWithin(text.trimEnd()) ?? stateName(config.practice.state);
+  const body = state ? renderTemplate("testimonial-attribution-state", config, { state }) : renderTemplate("testimonial-attribution", config);
+  const newText = dash + body.replace(/^[—–―~-]+[ \t]*/, "") + trail;
+  return { title: state ? "Attribute the testimonial to a patient in the state" : "Attribute the testimonial to \u201cA patient\u201d", kind: "deidentify", preferred: true, edits: [{ range, newText }] };
 }

@@ -1,0 +1,177 @@
+// Reading the text around a span for fixes: lines, sentence starts, wrappers, labels and connectors.
+import type { OffsetRange, TextEdit } from "../types";
+
+/** The line break a document uses (CRLF when it has any). */
+export function lineBreakOf(text: string): string {
+  return text.includes("\r\n") ? "\r\n" : "\n";
+}
+
+/** Bounds of the line holding `at`: `start`, `end` (before the break) and `next` (after the break). */
+export function lineAt(source: string, at: number): { start: number; end: number; next: number } {
+  let start = at;
+  while (start > 0 && source[start - 1] !== "\n" && source[start - 1] !== "\r") start--;
+  let end = at;
+  while (end < source.length && source[end] !== "\n" && source[end] !== "\r") end++;
+  let next = end;
+  if (source[next] === "\r") next++;
+  if (source[next] === "\n") next++;
+  return { start, end, next };
+}
+
+/** Markup that may open a line before its prose: quotes, headings, list markers, table pipes, dashes. */
+const LINE_MARKUP = /^[ \t]*(?:(?:>[ \t]?)+|#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+|\|[ \t]*|[—–―~][ \t]*|--[ \t]*)*[ \t]*/;
+/** Inline openers and spaces between a sentence boundary and its first word. */
+const OPENERS = /[\s*_~"“‘'([]+$/;
+
+/** True when `at` begins a sentence, so a replacement there should be capitalised. */
+export function atSentenceStart(source: string, at: number): boolean {
+  const line = lineAt(source, at);
+  const head = source.slice(line.start, at);
+  const trimmed = head.replace(OPENERS, "");
+  if (trimmed === "" || LINE_MARKUP.exec(head)?.[0] === head || LINE_MARKUP.exec(trimmed)?.[0] === trimmed) {
+    // Block markup (heading, list item, quote, table cell, attribution dash) opens a fresh phrase.
+    if (trimmed.trim() !== "") return true;
+    if (line.start === 0) return true;
+    const prev = lineAt(source, line.start - 1);
+    const prevText = source.slice(prev.start, prev.end).replace(/[\s*_"”’')\]]+$/, "");
+    if (prevText.replace(LINE_MARKUP, "").trim() === "") return true;
+    if (/^(?:---|\+\+\+)$/.test(prevText.trim())) return true;
+    return /[.!?:…]$/.test(prevText);
+  }
+  // A value at the start of a front matter entry or JSX attribute reads as a fresh phrase.
+  if (/^[ \t]*[\w.-]+[ \t]*[:=][ \t]*["']?$/.test(head) || /\b[\w-]+=["']$/.test(head) || /^[ \t]*-[ \t]+["']?$/.test(head)) return true;
+  return /[.!?…]["”’)]*$/.test(trimmed) && /[.!?…]["”’)]*[\s*_~"“‘'([]*\s[\s*_~"“‘'([]*$/.test(head);
+}
+
+/** Upper-cases the first letter of a text. */
+export function capitalize(text: string, cap = true): string {
+  if (!cap) return text;
+  const i = text.search(/\p{L}/u);
+  return i < 0 ? text : text.slice(0, i) + text.charAt(i).toUpperCase() + text.slice(i + 1);
+}
+
+/** The word (letters, apostrophes, periods) ending right before `at`, on the same line. */
+export function wordBefore(source: string, at: number): { word: string; start: number } | undefined {
+  const m = /([\p{L}][\p{L}'’.]*)[ \t]+$/u.exec(source.slice(Math.max(0, at - 40), at));
+  if (!m) return undefined;
+  return { word: m[1], start: at - m[0].length };
+}
+
+/** Grows a range over markup that wraps it: a Markdown link `[x](url)`, an autolink `<x>`, code. */
+export function unwrap(source: string, r: OffsetRange): OffsetRange {
+  const { start, end } = r;
+  const line = lineAt(source, start);
+  const before = source.slice(line.start, start);
+  // The text of an inline link: take the whole link.
+  if (before.endsWith("[") && source.startsWith("](", end)) {
+    const paren = source.indexOf(")", end);
+    if (paren > 0 && paren < line.end) return { start: start - 1, end: paren + 1 };
+  }
+  // The URL of an inline link (with or without its scheme): take the whole link.
+  const target = /\]\((?:mailto:|tel:)?$/i.exec(before);
+  if (target && /^[^)\s]*\)/.test(source.slice(end, line.end))) {
+    const bracket = before.lastIndexOf("[", target.index);
+    if (bracket >= 0) return { start: line.start + bracket, end: end + /^[^)\s]*\)/.exec(source.slice(end))![0].length };
+  }
+  // An autolink `<x>` or `<mailto:x>`.
+  const angle = /<(?:mailto:|tel:)?$/i.exec(before);
+  if (angle && source[end] === ">") return { start: line.start + angle.index, end: end + 1 };
+  if (before.endsWith("`") && source[end] === "`") return { start: start - 1, end: end + 1 };
+  return { start, end };
+}
+
+/** Determiners that may open a label ("her phone", "the MRN"). */
+const DETERMINER = String.raw`(?:her|his|their|my|your|our|the|a|an|patient['’]?s?|su|sus|el|la)\s+`;
+/** Words after a label that name it as a number ("# ", "no. ", "number"). */
+const NUMBER_WORD = String.raw`(?:\s*(?:#|no\.|nbr\.?|num\.?|number|n[úu]mero|id)\b\.?)?`;
+/** Separators between a label and its value. */
+const LABEL_SEPARATOR = String.raw`\s*(?::|#|=|-|\bis\b|\bwas\b|\bes\b)?\s*`;
+/** Connectors that go with a removed identifier. */
+const CONNECTOR = /(?:[ \t]+(?:at|via|on|to|is|was|en|a|al|por|de)|[ \t]*:)[ \t]*$/i;
+
+/** True when a text holds no word: only markup, punctuation and spaces. */
+export function hasNoWords(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text.replace(/<!--[\s\S]*?-->|\{\/\*[\s\S]*?\*\/\}/g, ""));
+}
+
+/**
+ * The edit that removes an identifier with its label ("MRN", "DOB", "email:") and connector ("at"),
+ * so that the sentence stays grammatical. When nothing of its sentence or line would remain, the
+ * sentence or the whole line goes. `limit` bounds the edit (the prose block's span).
+ */
+export function removalEdit(source: string, value: OffsetRange, labels: string | undefined, limit: OffsetRange): TextEdit {
+  const { start: vs, end: ve } = unwrap(source, value);
+  const line = lineAt(source, vs);
+  const lo = Math.max(limit.start, line.start);
+  const lineOfEnd = lineAt(source, ve);
+  const hi = Math.min(limit.end, lineOfEnd.end);
+  let start = vs;
+  let end = ve;
+  let head = source.slice(lo, start);
+  if (labels) {
+    const re = new RegExp(`(?:^|(?<=[\\s(,;]))(?:${DETERMINER})?(?:${labels})${NUMBER_WORD}${LABEL_SEPARATOR}$`, "iu");
+    const m = re.exec(head);
+    if (m && m[0].trim()) {
+      start -= m[0].length;
+      head = head.slice(0, head.length - m[0].length);
+    }
+  }
+  const tail = source.slice(end, hi);
+  let newText = "";
+  const paren = /[ \t]*\([ \t]*$/.exec(head);
+  const comma = /[ \t]*[,;][ \t]*$/.exec(head);
+  const dash = /[ \t]+[—–][ \t]*$/.exec(head);
+  if (paren && /^[ \t]*\)/.test(tail)) {
+    start -= paren[0].length;
+    end += /^[ \t]*\)/.exec(tail)![0].length;
+  } else if (comma && /^[ \t]*,/.test(tail)) {
+    start -= comma[0].length;
+    end += /^[ \t]*,/.exec(tail)![0].length;
+  } else if (dash && /^[ \t]*[—–]/.test(tail)) {
+    start -= dash[0].length;
+    end += /^[ \t]*[—–]/.exec(tail)![0].length;
+  } else if (comma) {
+    start -= comma[0].length;
+  } else if (CONNECTOR.test(head)) {
+    start -= CONNECTOR.exec(head)![0].length;
+  } else if (head.trim() === "" || /[(\[][ \t]*$/.test(head) || atSentenceStart(source, start)) {
+    // Nothing before it in its sentence: take the separator after it, and capitalise what follows.
+    const sep = /^(?:[ \t]*[,;:][ \t]*|[ \t]+[—–-][ \t]+|[ \t]+)/.exec(tail);
+    if (sep && /^\p{L}/u.test(tail.slice(sep[0].length)) || sep && /^[ \t]*[,;:]/.test(sep[0])) {
+      end += sep[0].length;
+      const next = source.charAt(end);
+      if (/\p{Ll}/u.test(next) && atSentenceStart(source, start) && !/[(\[][ \t]*$/.test(head)) {
+        newText = next.toUpperCase();
+        end += 1;
+      }
+    }
+  } else if (/[ \t]$/.test(head)) {
+    start -= /[ \t]+$/.exec(head)![0].length;
+  }
+  return collapse(source, { range: { start, end }, newText }, limit);
+}
+
+/** When an edit leaves its sentence or line without words, grows it to take the sentence or line. */
+function collapse(source: string, edit: TextEdit, limit: OffsetRange): TextEdit {
+  const { start, end } = edit.range;
+  const line = lineAt(source, start);
+  const lineEnd = lineAt(source, end);
+  const lineText = source.slice(line.start, lineEnd.end);
+  const rest = source.slice(line.start, start) + edit.newText + source.slice(end, lineEnd.end);
+  if (hasNoWords(rest) && !/^\s*\|/.test(lineText)) return { range: { start: line.start, end: lineEnd.next }, newText: "" };
+  // The sentence around the edit, within the line and the block.
+  const from0 = Math.max(line.start, limit.start);
+  const before = source.slice(from0, start);
+  const after = source.slice(end, Math.min(lineEnd.end, limit.end));
+  const headAt = before.search(/(?<=(?:^|[.!?…]["”’)]*[ \t]+))[^.!?…]*$/);
+  const sentenceHead = headAt >= 0 ? before.slice(headAt) : before;
+  const stop = after.search(/[.!?…]/);
+  const sentenceTail = stop >= 0 ? after.slice(0, stop + 1) : after;
+  if (!hasNoWords(sentenceHead + edit.newText + sentenceTail)) return edit;
+  const from = start - sentenceHead.length;
+  const to = end + sentenceTail.length;
+  const following = /^[ \t]+/.exec(source.slice(to, lineEnd.end));
+  if (following && !hasNoWords(source.slice(to, lineEnd.end))) return { range: { start: from, end: to + following[0].length }, newText: "" };
+  const preceding = /[ \t]+$/.exec(source.slice(from0, from));
+  return { range: { start: from - (preceding?.[0].length ?? 0), end: to }, newText: "" };
+}
