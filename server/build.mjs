@@ -1,6 +1,6 @@
 // Bundles the CLI, the language server and the VS Code extension with esbuild.
 import { build } from "esbuild";
-import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,9 +23,17 @@ const entries = [
 // The bundles are CommonJS while the sources are ESM: mark the output folder as such.
 mkdirSync(join(root, "server/dist"), { recursive: true });
 writeFileSync(join(root, "server/dist/package.json"), JSON.stringify({ type: "commonjs" }) + "\n");
-await Promise.all(entries.map((e) => build({ ...common, ...e })));
-chmodSync(join(root, "server/dist/cli.js"), 0o755);
-chmodSync(join(root, "server/dist/server.js"), 0o755);
+// Each output is written to a temporary file and renamed, so that a test run or `vsce package` that
+// reads the bundles while another build runs never sees a half-written file.
+const writeAtomic = (file, contents, mode = 0o644) => {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents, { mode });
+  renameSync(tmp, file);
+};
+const executable = new Set([join(root, "server/dist/cli.js"), join(root, "server/dist/server.js")]);
+const results = await Promise.all(entries.map((e) => build({ ...common, ...e, write: false })));
+for (const file of results.flatMap((r) => r.outputFiles)) writeAtomic(file.path, file.contents, executable.has(file.path) ? 0o755 : 0o644);
 // The .vsix carries its own copy of the server and the config schema (for jsonValidation).
-copyFileSync(join(root, "server/dist/server.js"), join(root, "client/dist/server.js"));
-copyFileSync(join(root, "server/src/engine/config/schema.json"), join(root, "client/dist/schema.json"));
+writeAtomic(join(root, "client/dist/server.js"), readFileSync(join(root, "server/dist/server.js")), 0o755);
+writeAtomic(join(root, "client/dist/schema.json"), readFileSync(join(root, "server/src/engine/config/schema.json")));
