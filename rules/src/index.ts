@@ -10,6 +10,13 @@ import phiOtherIdentifier from "./phi/other-identifier";
 import phiPatientName from "./phi/patient-name";
 import phiRecordNumber from "./phi/record-number";
 import phiUrlOrHandle from "./phi/url-or-handle";
+import imagePatientPhoto from "./image/patient-photo";
+import reviewConfirmsPatient from "./review/confirms-patient";
+import reviewDisclosesCare from "./review/discloses-care";
+import reviewNamesReviewer from "./review/names-reviewer";
+import socialPublicReply from "./social/public-reply";
+import storyPatientStory from "./story/patient-story";
+import testimonialIdentifiablePatient from "./testimonial/identifiable-patient";
 
 export { defineRule, withAuthorization, AUTHORIZATION_MESSAGES } from "./define";
 
@@ -24,5 +31,12 @@ export const rules: readonly Rule[] = [
   phiUrlOrHandle,
   phiOtherIdentifier,
   phiHealthDetail,
+  testimonialIdentifiablePatient,
+  storyPatientStory,
+  reviewConfirmsPatient,
+  reviewDisclosesCare,
+  reviewNamesReviewer,
+  imagePatientPhoto,
   claimOutcomeGuarantee,
+  socialPublicReply,
 ];

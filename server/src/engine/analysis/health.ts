@@ -21,6 +21,16 @@ function normalise(word: string): string {
   return word.toLowerCase().replace(/’/g, "'");
 }
 
+/** True when a Title Case phrase is part of a proper name mid-sentence ("Silver Strand Physical Therapy"). */
+function inProperName(text: string, start: number, end: number): boolean {
+  const phrase = text.slice(start, end);
+  if (!/^[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)+$/.test(phrase)) return false;
+  const before = text.slice(Math.max(0, start - 30), start);
+  const after = text.slice(end, end + 20);
+  const sentenceStart = /(?:^|[.!?:]\s+|\n)\s*$/.test(before);
+  return (!sentenceStart && /[A-Z][a-z]+['’]?s?\s$/.test(before)) || /^\s(?:[A-Z][a-z]|of\s[A-Z]|&)/.test(after) || (!sentenceStart && before.length > 0);
+}
+
 /** Health mentions of a text. Linear in the text length: one pass over its words. */
 export function findHealth(text: string): RawHealth[] {
   const words: { w: string; raw: string; start: number; end: number }[] = [];
@@ -51,6 +61,7 @@ export function findHealth(text: string): RawHealth[] {
       }
       if (!ok) continue;
       if (term.upper && words[i].raw !== words[i].raw.toUpperCase()) continue;
+      if (n > 1 && inProperName(text, words[i].start, words[i + n - 1].end)) break;
       out.push({ category: term.category, start: words[i].start, end: words[i + n - 1].end, specific: term.specific });
       i += n - 1;
       break;

@@ -9,6 +9,7 @@ import { findIdentifiers, type RawMention } from "./identifiers";
 import { documentKind } from "./kind";
 import { findNames, findPlaces, nlpPeople } from "./names";
 import { nameTokens, resolveOwners } from "./owners";
+import { findTestimonials } from "./testimonials";
 import { splitSentences, type SentenceSpan } from "./sentences";
 import type { ContextCue, DocumentAnalysis, HealthMention, IdentifierMention, SentenceInfo } from "./types";
 
@@ -107,7 +108,7 @@ export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig): Do
       health.push({ category: h.category, range: { start: block.offsets[h.start], end: block.offsets[h.end] }, block: bi, start: h.start, end: h.end, text: block.text.slice(h.start, h.end), sentence: si, specific: h.specific });
     }
   });
-  const analysis: DocumentAnalysis = { kind, sentences, mentions, health, authorizations: [], staffNames: new Set() };
+  const analysis: DocumentAnalysis = { kind, sentences, mentions, health, authorizations: [], staffNames: new Set(), testimonials: findTestimonials(doc) };
   resolveOwners(doc, analysis, config);
   markPatientContext(doc, analysis);
   return analysis;
@@ -126,7 +127,7 @@ function markPatientContext(doc: ParsedDocument, a: DocumentAnalysis): void {
     const yourCare = reply && /\byour\b/i.test(s.text) && s.health.length > 0;
     const continues = previous !== undefined && previous.patientContext && previous.block === s.block && /^(?:she|he|they|her|his|their|after|now|today|since then)\b/i.test(s.text);
     s.general = general && !specific && !personal;
-    s.patientContext = !kinds.has("hypothetical") && !kinds.has("composite") && (specific || yourCare || (personal && (specificHealth || reply)) || continues);
+    s.patientContext = !kinds.has("hypothetical") && !kinds.has("composite") && (specific || yourCare || (personal && specificHealth) || continues);
     if (kinds.has("public-figure") && !specific) s.patientContext = false;
     previous = s;
   }

@@ -48,6 +48,17 @@ function atSentenceStart(text: string, at: number): boolean {
   return at === 0 || /(?:[.!?:]\s+|\n\s*|["“(]\s*)$/.test(before) || /^\s*$/.test(text.slice(0, at));
 }
 
+/** Words that may stand before a name without making it part of a title or an organisation. */
+const LEAD_WORDS = /^(?:Meet|Welcome|Hi|Hello|Hey|Dear|Thanks|Thank|Congrats|Congratulations|Introducing|Patient|Client|Spotlight|Reminder|Happy|Get|Say|Please|Today|Yesterday|Tonight|When|After|Before|While|Since|Because|Although|Then|So|And|But|Mr|Mrs|Ms|Dr)$/;
+
+/** True when a name candidate sits inside a longer capitalised run (an organisation, a title, a place). */
+function continuesCapitalised(text: string, start: number, end: number): boolean {
+  if (/^\s(?:[A-Z][a-z]|&\s[A-Z])/.test(text.slice(end, end + 3)) && !/^\s(?:I|MD|DDS|DPT|RN|NP|PhD)\b/.test(text.slice(end))) return true;
+  const prev = /([A-Z][A-Za-z]+)['’]?s?\s$/.exec(text.slice(Math.max(0, start - 24), start));
+  if (prev && !LEAD_WORDS.test(prev[1]) && !atSentenceStart(text, start - prev[0].length)) return true;
+  return false;
+}
+
 /** Name candidates found with lexicons and patterns. */
 export function findNames(text: string): RawMention[] {
   const out: RawMention[] = [];
@@ -70,29 +81,28 @@ export function findNames(text: string): RawMention[] {
     const provider = /^(Dr|Doctor|Nurse)/.test(m[1]);
     out.push({ type: "name", start, end, confidence: 0.9, detail: provider ? "provider" : "titled" });
   }
-  // Full names: two or three capitalised name words in a row.
+  // Full names: two or three capitalised name words in a row, not part of a longer capitalised run.
   const words = capitalWords(text);
   for (let i = 0; i < words.length; i++) {
     const first = words[i];
     if (taken(first.start, first.end) || !isNameWord(first.text) || /['’]s$/.test(first.text)) continue;
     let j = i;
     let end = first.end;
-    // middle initial
     const mid = /^\s[A-Z]\.\s(?=[A-Z])/.exec(text.slice(end));
     if (mid) end += mid[0].length - 1;
-    while (j + 1 < words.length && words[j + 1].start === end + 1 && text[end] === " " && j - i < 2) {
-      const next = words[j + 1];
-      if (!isNameWord(next.text) && !(j === i && /^[A-Z][a-z]{2,}(?:['’]s)?$/.test(next.text) && !US_PLACES.has(bare(next.text)) && !NOT_NAMES.has(bare(next.text)))) break;
+    while (j + 1 < words.length && words[j + 1].start === end + 1 && text[end] === " " && j - i < 2 && isNameWord(words[j + 1].text)) {
       j++;
-      end = next.end;
-      if (/['’]s$/.test(next.text)) break;
+      end = words[j].end;
+      if (/['’]s$/.test(words[j].text)) break;
     }
     if (j === i) continue;
-    if (ORG_AFTER.test(text.slice(end))) continue;
-    const firstIsGiven = GIVEN_NAMES.has(bare(first.text)) || PEOPLE_NAMES.has(bare(first.text));
-    const confidence = firstIsGiven && isNameWord(words[j].text) ? 0.85 : 0.6;
+    const phrase = text.slice(first.start, end);
+    if (US_PLACES.has(bare(phrase)) || ORG_AFTER.test(text.slice(end)) || continuesCapitalised(text, first.start, end)) {
+      i = j;
+      continue;
+    }
     const provider = CREDENTIAL_AFTER.test(text.slice(end));
-    out.push({ type: "name", start: first.start, end, confidence, detail: provider ? "provider" : "full" });
+    out.push({ type: "name", start: first.start, end, confidence: 0.85, detail: provider ? "provider" : "full" });
     i = j;
   }
   // First name and last initial: "Mary W."

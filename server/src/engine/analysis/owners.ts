@@ -8,6 +8,8 @@ const TITLES = /^(?:dr|doctor|mr|mrs|ms|miss|mx|nurse|prof)\.?$/i;
 const CREDENTIALS = /^(?:md|do|dds|dmd|dpt|pt|ot|rn|np|pa|pa-c|lcsw|lmft|lpc|lmhc|phd|psyd|fnp|aprn|msw|rdh|dc|od|dpm)$/i;
 const ROLE_ADDRESSES = /^(?:info|office|hello|contact|feedback|appointments?|billing|frontdesk|front\.desk|admin|support|team|care|reception|help|scheduling|questions|marketing|press|media|privacy|records|referrals|noreply|no-reply)$/i;
 const CONTACT_BEFORE = /\b(?:call|contact|reach us|text us|email us|e-mail us|message us|fax|our office|office manager|front desk|our team|our practice|book|schedule|appointments?|reservations?|questions\?)\b[^.!?]{0,60}$/i;
+/** A provider role or a self-introduction right before a name ("acupuncturist Mario", "my name is"). */
+const ROLE_BEFORE = /\b(?:therapists?|acupuncturists?|dentists?|hygienists?|nurses?|physicians?|doctors?|surgeons?|orthodontists?|chiropractors?|counsel(?:l)?ors?|psychologists?|psychiatrists?|dietitians?|nutritionists?|trainers?|coaches|coach|practitioners?|specialists?|founders?|owners?|directors?|managers?|midwi(?:fe|ves)|pharmacists?|optometrists?|audiologists?|pediatricians?|assistants?|receptionists?|coordinators?|my name is|i am|i'm|spotlight:?|author:?|by)\s(?:[A-Z][\w.]*\s){0,2}$/i;
 const OUR_PLACE_BEFORE = /\bour\s(?:[\w.]+\s){0,2}$/i;
 
 /** Name tokens of a person's name, without titles and credentials, lower-cased. */
@@ -49,7 +51,7 @@ export function resolveOwners(doc: ParsedDocument, a: DocumentAnalysis, config: 
   for (const m of a.mentions) {
     if (m.type !== "name") continue;
     const s = a.sentences[m.sentence];
-    const staffCueBefore = s.cues.some((c) => c.kind === "staff" && c.end <= m.start && m.start - c.end <= 40);
+    const staffCueBefore = s.cues.some((c) => c.kind === "staff" && c.end <= m.start && m.start - c.end <= 40) || ROLE_BEFORE.test(blockText(m).slice(Math.max(0, m.start - 60), m.start));
     const credentialAfter = /^,?\s(?:MD|M\.D\.|DO|DDS|DMD|DPT|PT|OT|RN|NP|PA-C|LCSW|LMFT|LPC|LMHC|PhD|PsyD|FNP|APRN|MSW|RDH)\b/.test(blockText(m).slice(m.end));
     const fmAuthorBlock = doc.blocks[m.block].kind === "frontmatter" && /^(?:author|authors|byline|reviewer|doctor|provider|host|speaker|presenter|leader)/i.test(doc.blocks[m.block].key ?? "");
     const jsxHost = doc.blocks[m.block].kind === "jsxAttribute" && /^(?:author|host|speaker|presenter|doctor|provider|leader)$/i.test(doc.blocks[m.block].attribute ?? "");

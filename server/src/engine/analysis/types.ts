@@ -1,6 +1,9 @@
 // The shared analysis of a document that every rule reads: identifiers, health information,
 // patient-context cues and the document kind.
 import type { OffsetRange } from "../types";
+import type { Testimonial } from "./testimonials";
+
+export type { Testimonial };
 
 /** The Safe Harbor identifier categories of 45 CFR 164.514(b)(2)(i), as detected in text. */
 export type IdentifierType =
@@ -139,4 +142,6 @@ export interface DocumentAnalysis {
   authorizations: AuthorizationRef[];
   /** Names known to be staff or the author (lower-cased), from config, front matter and text. */
   staffNames: Set<string>;
+  /** Testimonials (blockquotes with attribution, components, front matter). */
+  testimonials: Testimonial[];
 }

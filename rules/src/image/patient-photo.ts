@@ -1,0 +1,57 @@
+// image/patient-photo: patient photos, before/after comparisons and facility photos with PHI in view.
+import { AUTHORIZATION_MESSAGES, defineRule, withAuthorization } from "../define";
+
+const BEFORE_AFTER = /\bbefore(?:\s?(?:and|&|\/|-|vs\.?)\s?|\s)after\b|\bbefore-?after\b/i;
+const PATIENT = /\b(?:our|a|the|this|my|one of our) (?:[\w-]+ )?(?:patient|client)s?\b|\b(?:patient|client)s?['’]s?\s|\b(?:patient|client)s? (?:photos?|pictures?|smiles?|faces?|results?|after|before|with|during|at|in|of)\b/i;
+const FACE = /\b(?:face|smile|selfie|portrait|headshot|profile photo)\b/i;
+const PHI_SCENE = /\b(?:whiteboards?|white boards?|wristbands?|patient (?:list|board|charts?|files?|records?|names?)|census boards?|sign-in sheets?|medical records?|(?:screens?|monitors?|computers?) (?:showing|with)|charts? (?:on|with)|x-rays? of)\b/i;
+const RECORD_FILE = /(?:mrn|record|chart|patient|pt)[-_ ]?#?\d{3,}/i;
+
+export default defineRule({
+  meta: {
+    id: "image/patient-photo",
+    family: "image",
+    description: "Flags patient photos, before/after comparisons and facility photos with PHI in view, without an authorization.",
+    severity: "error",
+    hipaa: "45 CFR 164.514(b)(2)(i)(Q) (full-face photographs); 164.508",
+    category: "Photographs",
+    fixable: true,
+    messages: {
+      ...AUTHORIZATION_MESSAGES,
+      patient: "Photo of {what} with no authorization covering photos; publish it only with the patient's signed authorization.",
+      scene: "Photo may show PHI in the background ({what}); check the whiteboards, screens, charts and wristbands in view, or record an authorization.",
+    },
+    docs: `Full-face photographs and comparable images are Safe Harbor identifiers, and a before/after
+comparison is both a photo and a treatment record. Markdown images, HTML \`<img>\` and MDX image or
+gallery components are checked: when the alt text, title, caption, file name or the sentence
+around the image points to a patient, a face, a before/after comparison, or a facility scene with
+PHI in view (whiteboards, charts, screens, wristbands, a file name with a record number), the
+photo needs an authorization that covers photos. Fix: reference the authorization, or use a
+photo without patients.`,
+  },
+  check({ analysis, document, fixes, authorize, report }) {
+    for (const img of document.images) {
+      const blocks = [img.altBlock, img.titleBlock, ...img.captionBlocks].filter((b): b is number => b !== undefined);
+      const text = blocks.map((b) => document.blocks[b].text).join(" ");
+      const file = (img.src ?? "").split(/[?#]/)[0].split("/").pop() ?? "";
+      const fileWords = file.replace(/\.[a-z0-9]+$/i, "").replace(/[-_]+/g, " ");
+      const named = analysis.mentions.some((m) => blocks.includes(m.block) && m.type === "name" && m.owner === "unknown" && m.detail !== "provider");
+      const health = analysis.health.some((h) => blocks.includes(h.block) && h.specific);
+      const what: string[] = [];
+      if (BEFORE_AFTER.test(text) || BEFORE_AFTER.test(fileWords)) what.push("a before/after comparison");
+      if (PATIENT.test(text) && !PHI_SCENE.test(text)) what.push("a patient");
+      if (named && (health || FACE.test(text))) what.push("a named person's treatment");
+      const scene = PHI_SCENE.test(text) || RECORD_FILE.test(file);
+      if (what.length === 0 && !scene) continue;
+      const range = img.altBlock !== undefined ? { start: document.blocks[img.altBlock].offsets[0], end: document.blocks[img.altBlock].offsets[document.blocks[img.altBlock].text.length] } : img.range;
+      const base = {
+        messageId: what.length ? "patient" : "scene",
+        data: { what: what.length ? what.join(", ") : RECORD_FILE.test(file) ? "a file name with a record number" : "records or boards in view" },
+        range,
+        fixes: [fixes.authorizationReference(img.range), fixes.disable("image/patient-photo", range)],
+      };
+      report(withAuthorization(base, authorize(img.range, ["photo"])));
+    }
+    void analysis;
+  },
+});

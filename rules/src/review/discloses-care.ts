@@ -1,0 +1,54 @@
+// review/discloses-care: a reply to a review that mentions the reviewer's condition, care, dates or bill.
+import { defineRule } from "../define";
+import { replyRange } from "./reply";
+
+export default defineRule({
+  meta: {
+    id: "review/discloses-care",
+    family: "review",
+    description: "Flags review replies that mention the reviewer's health, treatment, appointments, insurance or bill.",
+    severity: "error",
+    hipaa: "45 CFR 164.502(a); HHS OCR review-reply settlements (2016\u20132023)",
+    category: "Health information in a public reply",
+    fixable: true,
+    messages: {
+      discloses: "This reply discloses the reviewer's {what} (protected health information), even if the review mentioned it first; remove it and invite them to call the office.",
+    },
+    docs: `A reply to an online review must not discuss the reviewer's condition, treatment, medication,
+appointments, insurance, billing or cost, even when the review raised them first and even when
+the reply is friendly ("so glad your migraines improved"). Each health detail in a reply is
+flagged. Mentions inside a privacy statement ("we can't discuss anyone's care here") are not.
+Fix: swap in the compliant reply template.`,
+  },
+  check({ analysis, document, fixes, report }) {
+    if (analysis.kind !== "review-reply") return;
+    const whole = replyRange(document);
+    for (const s of analysis.sentences) {
+      const kinds = new Set(s.cues.map((c) => c.kind));
+      const block = document.blocks[s.block];
+      for (const i of s.health) {
+        const h = analysis.health[i];
+        if (!h.specific && (kinds.has("privacy") || kinds.has("call-office") || kinds.has("gratitude"))) continue;
+        // a vague word inside a phrase the confirms-patient rule reports ("your chart") is reported once, there
+        if (!h.specific && s.cues.some((c) => (c.kind === "records" || c.kind === "second-person-care") && c.start <= h.start && h.end <= c.end)) continue;
+        // "your migraines": take the possessive with the detail
+        const lead = /\b(?:your|ur)\s(?:[\w-]+\s)?$/i.exec(block.text.slice(Math.max(0, h.start - 20), h.start));
+        const start = lead ? block.offsets[h.start - lead[0].length] : h.range.start;
+        const range = { start, end: h.range.end };
+        report({ messageId: "discloses", data: { what: WHAT[h.category] }, range, fixes: [fixes.template("review-reply", whole, "Replace the reply with the compliant review-reply template"), fixes.disable("review/discloses-care", range)] });
+      }
+    }
+  },
+});
+
+const WHAT: Record<string, string> = {
+  condition: "condition",
+  symptom: "symptoms",
+  procedure: "treatment",
+  medication: "medication",
+  test: "tests or results",
+  treatment: "care",
+  visit: "appointments",
+  insurance: "insurance",
+  billing: "billing",
+};
