@@ -64,23 +64,27 @@ export interface SuppressionResult {
 export function applyDirectives(findings: Finding[], directives: Directive[], lines: LineIndex): SuppressionResult {
   const used = new Set<Directive>();
   const suppressors = directives.filter((d) => d.kind !== "authorization" && d.kind !== "enable");
-  const enables = directives.filter((d) => d.kind === "enable");
+  // Range directives in source order: for a finding, the last one before it that names its rule decides.
+  const ranges = directives.filter((d) => d.kind === "disable" || d.kind === "enable").sort((a, b) => a.range.start - b.range.start);
   const kept = findings.filter((f) => {
     const line = lines.lineOf(f.range.start);
     let suppressed = false;
     for (const d of suppressors) {
-      if (!targets(d, f.ruleId)) continue;
-      let hit = false;
-      if (d.kind === "disable-file") hit = true;
-      else if (d.lines) hit = line >= d.lines.from && line <= d.lines.to;
-      else if (d.kind === "disable") {
-        const end = enables.find((e) => e.range.start > d.range.end && (e.targets.length === 0 || d.targets.every((t) => e.targets.includes(t))));
-        hit = f.range.start >= d.range.end && (!end || f.range.start < end.range.start);
-      }
+      if (d.kind === "disable" || !targets(d, f.ruleId)) continue;
+      const hit = d.kind === "disable-file" || (d.lines !== undefined && line >= d.lines.from && line <= d.lines.to);
       if (hit) {
         used.add(d);
         suppressed = true;
       }
+    }
+    let open: Directive | undefined;
+    for (const d of ranges) {
+      if (d.range.end > f.range.start) break;
+      if (targets(d, f.ruleId)) open = d.kind === "disable" ? d : undefined;
+    }
+    if (open) {
+      used.add(open);
+      suppressed = true;
     }
     return !suppressed;
   });
