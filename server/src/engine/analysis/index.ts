@@ -129,7 +129,24 @@ function markPatientContext(doc: ParsedDocument, a: DocumentAnalysis): void {
     s.general = general && !specific && !personal;
     s.patientContext = !kinds.has("hypothetical") && !kinds.has("composite") && (specific || yourCare || (personal && specificHealth) || continues);
     if (kinds.has("public-figure") && !specific) s.patientContext = false;
+    // "everyone who came to our screening", "87% of our patients": a group, not one patient
+    if (kinds.has("aggregate") && !kinds.has("patient-reference")) s.patientContext = false;
     previous = s;
+  }
+  // A named person, then pronouns with health details in the next sentences of the same paragraph:
+  // the whole passage is about that person.
+  for (let i = 0; i < a.sentences.length; i++) {
+    const s = a.sentences[i];
+    const named = s.mentions.some((k) => a.mentions[k].type === "name" && a.mentions[k].owner === "unknown" && a.mentions[k].confidence >= 0.8);
+    if (!named || s.general || s.cues.some((c) => c.kind === "hypothetical" || c.kind === "composite" || c.kind === "public-figure")) continue;
+    for (let j = i + 1; j < a.sentences.length && j <= i + 3 && a.sentences[j].block === s.block; j++) {
+      const t = a.sentences[j];
+      if (!/\b(?:she|he|her|his|they|their|him)\b/i.test(t.text) || t.general) break;
+      if (t.health.some((k) => a.health[k].specific)) {
+        s.patientContext = true;
+        t.patientContext = true;
+      }
+    }
   }
   // Names the document treats as patients, so that their other identifiers count too.
   const patientTokens = new Set<string>();
