@@ -1,5 +1,5 @@
 // Test support for fixes: a rule that reports chosen spans as identifier mentions, and lint-then-fix.
-import { createLinter, defaultConfig, fixAll, type Finding, type IdentifierMention, type IdentifierType, type ResolvedConfig, type Rule } from "@safeharbor/server/engine";
+import { applyTextEdits, createLinter, defaultConfig, fixAll, type Finding, type Fix, type IdentifierMention, type IdentifierType, type OffsetRange, type ParsedDocument, type ResolvedConfig, type Rule, type RuleContext } from "@safeharbor/server/engine";
 
 /** What to report as a mention: every match of `find` inside prose, as `type`. */
 export interface MentionSpec {
@@ -62,4 +62,24 @@ export function lintWith(text: string, specs: readonly MentionSpec[], options: {
 export function deidentified(text: string, specs: readonly MentionSpec[], options: { uri?: string; config?: ResolvedConfig } = {}): string {
   const relint = (t: string): Finding[] => lintWith(t, specs, options);
   return fixAll(text, relint(text), { relint }).text;
+}
+
+/** The fixes a helper builds for the first occurrence of `find` in `text`, as a rule would get them. */
+export function helperFixes(text: string, find: string, build: (fixes: RuleContext["fixes"], range: OffsetRange, doc: ParsedDocument) => Fix[], options: { uri?: string; config?: ResolvedConfig } = {}): Fix[] {
+  let out: Fix[] = [];
+  const rule: Rule = {
+    meta: { id: "story/test-helper", family: "story", description: "Test helper.", severity: "error", hipaa: "45 CFR 164.508", category: "Test", fixable: true, messages: { found: "A test finding." }, docs: "" },
+    check(ctx) {
+      const start = text.indexOf(find);
+      if (start < 0) throw new Error(`not found: ${find}`);
+      out = build(ctx.fixes, { start, end: start + find.length }, ctx.document);
+    },
+  };
+  createLinter([rule]).lint({ uri: options.uri ?? "post.md", text, config: options.config ?? testConfig() });
+  return out;
+}
+
+/** Applies one fix's edits to a text. */
+export function apply(text: string, fix: Fix): string {
+  return applyTextEdits(text, fix.edits);
 }

@@ -53,7 +53,8 @@ function myers(a: readonly string[], b: readonly string[]): Op[] {
 }
 
 function show(op: Op): string {
-  const body = op.line.replace(/\r?\n$|\r$/, "");
+  // A CRLF line keeps its CR, as diff(1) prints it, so that the patch applies to the file.
+  const body = op.line.replace(/\n$|\r$/, "");
   const missingNewline = !/[\r\n]$/.test(op.line);
   return `${op.kind}${body}\n${missingNewline ? "\\ No newline at end of file\n" : ""}`;
 }

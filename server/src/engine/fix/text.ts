@@ -8,6 +8,7 @@ export function lineBreakOf(text: string): string {
 
 /** Bounds of the line holding `at`: `start`, `end` (before the break) and `next` (after the break). */
 export function lineAt(source: string, at: number): { start: number; end: number; next: number } {
+  if (source[at] === "\n" && source[at - 1] === "\r") at--;
   let start = at;
   while (start > 0 && source[start - 1] !== "\n" && source[start - 1] !== "\r") start--;
   let end = at;
@@ -111,7 +112,9 @@ export function removalEdit(source: string, value: OffsetRange, labels: string |
   if (labels) {
     const re = new RegExp(`(?:^|(?<=[\\s(,;]))(?:${DETERMINER})?(?:${labels})${NUMBER_WORD}${LABEL_SEPARATOR}$`, "iu");
     const m = re.exec(head);
-    if (m && m[0].trim()) {
+    // A label that is the subject of the sentence ("Her blog <url> tells ...") stays.
+    const subject = m && head.length === m[0].length && /^[ \t]+\p{Ll}/u.test(source.slice(end, hi)) && !/[:#=-][ \t]*$/.test(m[0]);
+    if (m && m[0].trim() && !subject) {
       start -= m[0].length;
       head = head.slice(0, head.length - m[0].length);
     }
