@@ -166,8 +166,10 @@ async function lintFiles(files: string[], explicit: ReadonlySet<string>, resolve
   const candidates: { file: string; config: ResolvedConfig }[] = [];
   for (const file of files) {
     const config = resolver.forFile(file);
-    if (config.baseDir && matchesAny(file, config.exclude, config.baseDir)) continue;
-    if (config.baseDir && config.include.length && !explicit.has(file) && !matchesAny(file, config.include, config.baseDir)) continue;
+    const excludeBase = config.excludeBase ?? config.baseDir;
+    const includeBase = config.includeBase ?? config.baseDir;
+    if (excludeBase && matchesAny(file, config.exclude, excludeBase)) continue;
+    if (includeBase && config.include.length && !explicit.has(file) && !matchesAny(file, config.include, includeBase)) continue;
     configs.add(config);
     candidates.push({ file, config });
   }

@@ -32,6 +32,11 @@ describe("file selection", () => {
     expect(await files(dir, ["."])).toEqual(["drafts/d.md", "site/c.md"]);
   });
 
+  it("applies exclude globs inherited through extends relative to the file that declared them", async () => {
+    const dir = project({ ".safeharbor.json": '{ "exclude": ["site/drafts/**"] }', "site/.safeharbor.json": '{ "extends": "../.safeharbor.json" }', "site/drafts/a.md": TEXT, "site/b.md": TEXT });
+    expect(await files(dir, ["."])).toEqual(["site/b.md"]);
+  });
+
   it("checks only the config's include globs when walking a folder, but always checks a file named on the command line", async () => {
     const dir = project({ ".safeharbor.yaml": "include:\n  - posts/**\n", "posts/a.md": TEXT, "notes/b.md": TEXT });
     expect(await files(dir, ["."])).toEqual(["posts/a.md"]);

@@ -3,7 +3,7 @@ import Ajv, { type ErrorObject } from "ajv";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from "jsonc-parser";
-import { isNode, parseDocument as parseYamlDocument } from "yaml";
+import { isMap, isNode, isScalar, parseDocument as parseYamlDocument } from "yaml";
 import { LineIndex } from "../text/lines";
 import schema from "./schema.json";
 import { defaultConfig, type RawConfig, type ResolvedConfig } from "./types";
@@ -35,7 +35,8 @@ type PathSegment = string | number;
 /** Parsed text of one config file with a way to locate a path in it. */
 interface ParsedConfigText {
   value: unknown;
-  locate(path: PathSegment[]): { offset: number; length: number };
+  /** The place of a path: its key (for unknown keys) or its value (for wrong values); else the nearest ancestor. */
+  locate(path: PathSegment[], at: "key" | "value"): { offset: number; length: number };
 }
 
 function parseJsonText(file: string, text: string, lines: LineIndex): ParsedConfigText {
@@ -53,11 +54,12 @@ function parseJsonText(file: string, text: string, lines: LineIndex): ParsedConf
   };
   return {
     value: toValue(tree),
-    locate(path) {
+    locate(path, at) {
       for (let i = path.length; i >= 0; i--) {
         const node = findNodeAtLocation(tree, path.slice(0, i));
         if (node) {
-          const target = i < path.length ? node : (node.parent?.type === "property" && node.parent.children?.[0]) || node;
+          const key = node.parent?.type === "property" ? node.parent.children?.[0] : undefined;
+          const target = i === path.length && at === "key" && key ? key : node;
           return { offset: target.offset, length: target.length };
         }
       }
@@ -75,7 +77,13 @@ function parseYamlText(file: string, text: string, lines: LineIndex): ParsedConf
   }
   return {
     value: doc.toJS() ?? {},
-    locate(path) {
+    locate(path, at) {
+      if (at === "key" && path.length) {
+        const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+        const last = path[path.length - 1];
+        const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(last)) : undefined;
+        if (pair && isNode(pair.key) && pair.key.range) return { offset: pair.key.range[0], length: pair.key.range[1] - pair.key.range[0] };
+      }
       for (let i = path.length; i >= 0; i--) {
         const node = i === 0 ? doc.contents : doc.getIn(path.slice(0, i), true);
         if (isNode(node) && node.range) return { offset: node.range[0], length: node.range[1] - node.range[0] };
@@ -85,17 +93,17 @@ function parseYamlText(file: string, text: string, lines: LineIndex): ParsedConf
   };
 }
 
-function describe(e: ErrorObject): { path: PathSegment[]; message: string } {
+function describe(e: ErrorObject): { path: PathSegment[]; message: string; at: "key" | "value" } {
   const path: PathSegment[] = e.instancePath.split("/").slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
   const where = path.length ? `"${path.join(".")}"` : "the configuration";
   if (e.keyword === "additionalProperties") {
     const key = String((e.params as { additionalProperty: string }).additionalProperty);
-    return { path: [...path, key], message: `unknown key "${key}" in ${where}` };
+    return { path: [...path, key], message: `unknown key "${key}" in ${where}`, at: "key" };
   }
   if (e.keyword === "enum") {
-    return { path, message: `${where} must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(", ")}` };
+    return { path, message: `${where} must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(", ")}`, at: "value" };
   }
-  return { path, message: `${where} ${e.message ?? "is invalid"}` };
+  return { path, message: `${where} ${e.message ?? "is invalid"}`, at: "value" };
 }
 
 /** Reads and validates one configuration file. Throws ConfigError with the location of the problem. */
@@ -110,18 +118,18 @@ export function readConfigFile(file: string, knownRuleIds: ReadonlySet<string>, 
   }
   const lines = new LineIndex(content);
   const parsed = /\.ya?ml$/i.test(file) ? parseYamlText(file, content, lines) : parseJsonText(file, content, lines);
-  const fail = (path: PathSegment[], message: string): never => {
-    const at = parsed.locate(path);
+  const fail = (path: PathSegment[], message: string, place: "key" | "value"): never => {
+    const at = parsed.locate(path, place);
     const p = lines.position(at.offset);
     throw new ConfigError(file, p.line + 1, p.character + 1, message, at.offset, at.length);
   };
   if (!validateSchema(parsed.value)) {
     const e = describe(validateSchema.errors![0]);
-    fail(e.path, e.message);
+    fail(e.path, e.message, e.at);
   }
   const raw = parsed.value as RawConfig;
   for (const id of Object.keys(raw.rules ?? {})) {
-    if (!knownRuleIds.has(id)) fail(["rules", id], `unknown rule or family "${id}"`);
+    if (!knownRuleIds.has(id)) fail(["rules", id], `unknown rule or family "${id}"`, "key");
   }
   return raw;
 }
@@ -142,6 +150,8 @@ export function mergeConfig(base: ResolvedConfig, raw: RawConfig, file: string):
     templates: { ...base.templates, ...(raw.templates ?? {}) },
     files: [file, ...base.files],
     baseDir: dir,
+    ...(raw.include ? { includeBase: dir } : base.includeBase ? { includeBase: base.includeBase } : {}),
+    ...(raw.exclude ? { excludeBase: dir } : base.excludeBase ? { excludeBase: base.excludeBase } : {}),
   };
 }
 

@@ -29,8 +29,12 @@ export interface ResolvedConfig {
   templates: Record<string, string>;
   /** The files this configuration was read from, nearest first. */
   files: string[];
-  /** Folder of the nearest config file (globs are relative to it). */
+  /** Folder of the nearest config file. */
   baseDir?: string;
+  /** Folder of the config file that set `include` (its globs are relative to it). */
+  includeBase?: string;
+  /** Folder of the config file that set `exclude` (its globs are relative to it). */
+  excludeBase?: string;
 }
 
 /** A raw config file as written (before defaults and merging). */
