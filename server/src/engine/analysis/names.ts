@@ -62,7 +62,9 @@ function continuesCapitalised(text: string, start: number, end: number): boolean
 /** Name candidates found with lexicons and patterns. */
 export function findNames(text: string): RawMention[] {
   const out: RawMention[] = [];
-  const taken = (s: number, e: number): boolean => out.some((m) => m.start < e && s < m.end);
+  /** Spans rejected as places or organisations: their words are not names on their own either. */
+  const blocked: { start: number; end: number }[] = [];
+  const taken = (s: number, e: number): boolean => out.some((m) => m.start < e && s < m.end) || blocked.some((m) => m.start < e && s < m.end);
   // Titles: "Mr. Harold Kim", "Dr. Patel".
   for (const m of text.matchAll(TITLE)) {
     const start = m.index ?? 0;
@@ -98,6 +100,7 @@ export function findNames(text: string): RawMention[] {
     if (j === i) continue;
     const phrase = text.slice(first.start, end);
     if (US_PLACES.has(bare(phrase)) || ORG_AFTER.test(text.slice(end)) || continuesCapitalised(text, first.start, end)) {
+      blocked.push({ start: first.start, end });
       i = j;
       continue;
     }
