@@ -9,6 +9,7 @@ import { rules } from "@safeharbor/rules";
 import { CACHE_FILE, hashText, LintCache } from "./cache";
 import { checkText, RegistryCache, runTask, type LintTask } from "./check-file";
 import { expandPaths, matchesAny, shard } from "./files";
+import { fixCommand } from "./fix-command";
 import { formatJson } from "./formatters/json";
 import { formatSarif } from "./formatters/sarif";
 import { formatStylish } from "./formatters/stylish";
@@ -21,6 +22,7 @@ export { checkText };
 export const VERSION = "0.1.0";
 
 const USAGE = `Usage: safeharbor check [options] [paths|globs...]
+       safeharbor fix [options] [paths|globs...]   (see safeharbor fix --help)
 
 Checks Markdown, MDX and plain-text files for protected health information.
 
@@ -303,6 +305,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       return command ? 0 : 2;
     }
     if (command === "check") return await check(rest, io);
+    if (command === "fix") return await fixCommand(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -52,7 +52,7 @@ describe("addToAllowlist", () => {
 describe("the allowlist fix", () => {
   it("carries the key and the value without its possessive", () => {
     const text = "Jamie Chen's hygiene tips.";
-    const [fix] = helperFixes(text, "Jamie Chen's", (f, range) => [f.allowlist({ type: "name", range, block: 0, start: 0, end: 12, text: "Jamie Chen's", sentence: 0, confidence: 1, owner: "unknown" })!]);
+    const [fix] = helperFixes(text, "Jamie Chen's", (f, range) => [f.allowlist({ type: "name", range, block: 0, start: 0, end: 12, text: "Jamie Chen's", sentence: 0, confidence: 1, owner: "unknown", tied: true })!]);
     expect(fix).toMatchObject({ kind: "allowlist", edits: [], allowlist: { key: "staff", value: "Jamie Chen" } });
   });
 });

@@ -33,7 +33,7 @@ function detect(specs: readonly MentionSpec[], blocks: readonly { index: number;
         const start = m.index ?? 0;
         const end = start + m[0].length;
         if (end === start) continue;
-        out.push({ type: spec.type, block: b.index, start, end, range: { start: b.offsets[start], end: b.offsets[end - 1] + 1 }, text: m[0], sentence: 0, confidence: 1, owner: "unknown", ...(spec.detail ? { detail: spec.detail } : {}) });
+        out.push({ type: spec.type, block: b.index, start, end, range: { start: b.offsets[start], end: b.offsets[end - 1] + 1 }, text: m[0], sentence: 0, confidence: 1, owner: "unknown", tied: true, ...(spec.detail ? { detail: spec.detail } : {}) });
       }
     }
   }
