@@ -2,6 +2,13 @@
 import type { DisclosedElement, IdentifierMention } from "@safeharbor/server/engine";
 import { AUTHORIZATION_MESSAGES, defineRule, withAuthorization } from "../define";
 
+/** Source offset of the end of the line (within its block) that holds a prose offset. */
+function lineEnd(block: { text: string; offsets: Int32Array }, from: number): number {
+  const nl = block.text.indexOf("\n", from);
+  const end = (nl < 0 ? block.text.length : nl);
+  return block.offsets[block.text.slice(0, end).trimEnd().length];
+}
+
 const IDENTIFYING: ReadonlySet<string> = new Set(["name", "age", "location", "address", "zip", "email", "phone", "url", "handle"]);
 
 export default defineRule({
@@ -43,11 +50,10 @@ referenced. Fix: attribute it to "A patient", or reference the authorization.`,
       if (what.length === 0) continue;
       const strong = strongName || place || age || t.hasPhoto || (names.some((m) => m.detail === "initials") && place);
       const elements: DisclosedElement[] = ["testimonial", ...(names.length ? (["name"] as const) : []), ...(age ? (["age"] as const) : []), ...(place ? (["location"] as const) : []), ...(t.hasPhoto ? (["photo"] as const) : []), ...(health.some((h) => h.category === "condition" || h.category === "symptom") ? (["condition"] as const) : [])];
-      const start = Math.min(...ids.map((m) => m.range.start));
-      const endOf = (b: number): number => document.blocks[b].offsets[document.blocks[b].text.trimEnd().length];
+      // From the first identifier to the end of its line: the attribution "Robert Jennings, 72, Plano TX".
+      const first = [...ids].sort((a, b) => a.range.start - b.range.start)[0];
       const attributionIds = ids.filter(inAttribution);
-      const end = attributionIds.length ? Math.max(...attributionIds.map((m) => endOf(m.block))) : Math.max(...ids.map((m) => m.range.end));
-      const range = ids.length ? { start, end: Math.max(end, start) } : t.range;
+      const range = first ? { start: first.range.start, end: inAttribution(first) ? lineEnd(document.blocks[first.block], first.end) : first.range.end } : t.range;
       const attributionFix = attributionIds.length && t.source !== "inline" ? [{ title: "Attribute the testimonial to \u201cA patient\u201d", kind: "deidentify" as const, preferred: true, edits: [{ range, newText: document.source.slice(range.start, range.end).startsWith("\u2014") ? "\u2014 A patient" : "A patient" }] }] : [];
       const base = { messageId: strong ? "identifiable" : "weak", severity: strong ? ("error" as const) : ("warning" as const), data: { what: what.join(", ") }, range, fixes: [...attributionFix, fixes.authorizationReference(t.range), fixes.disable("testimonial/identifiable-patient", range)] };
       const auth = authorize(t.range, elements);

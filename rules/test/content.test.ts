@@ -1,0 +1,118 @@
+// Valid and invalid cases of the content families: testimonial, story, review, image, claim, social.
+import { parseRegistry } from "@safeharbor/server/engine";
+import { ruleTester } from "./tester";
+
+const future = `${new Date().getFullYear() + 2}-01-10`;
+const registry = parseRegistry(`
+- id: AUTH-2025-014
+  subject: Sandra P.
+  discloses: [name, location, condition, treatment, testimonial]
+  purpose: marketing testimonial on the website
+  channels: [website]
+  disclosedBy: Example Family Clinic
+  recipients: website visitors
+  signed: 2025-01-10
+  expires: ${future}
+- id: AUTH-2020-001
+  subject: Old Patient
+  discloses: [name, testimonial, condition]
+  purpose: testimonial
+  channels: [website]
+  disclosedBy: Example Family Clinic
+  recipients: public
+  signed: 2020-01-01
+  expires: 2021-01-01
+- id: AUTH-2025-020
+  subject: Sandra P.
+  discloses: [name, testimonial]
+  purpose: testimonial
+  channels: [website]
+  disclosedBy: Example Family Clinic
+  recipients: public
+  signed: 2025-01-10
+  expires: ${future}
+`);
+
+const testimonial = (auth = ""): string =>
+  `${auth}<Testimonial name="Sandra P." location="Tucson, AZ" quote="After two years of migraines, the Botox treatment here changed my life." />\n`;
+
+ruleTester("testimonial/identifiable-patient", {
+  valid: [
+    { name: "an anonymous testimonial with no health detail", text: "> The team always listened to me.\n>\n> \u2014 A patient\n" },
+    { name: "a named testimonial with no health information", text: "> Friendly staff and easy parking!\n>\n> \u2014 Joan Avery\n" },
+  ],
+  invalid: [
+    { name: "a full name, age and town with a procedure", text: "> After my knee replacement I walked again.\n>\n> \u2014 Robert Jennings, 72, Plano TX\n", flags: ["Robert Jennings, 72, Plano TX"] },
+    { name: "initials and a town with a diagnosis", text: "> I sleep through the night since my sleep apnea diagnosis.\n>\n> \u2014 K.M., Boise\n", flags: ["K.M., Boise"] },
+    { name: "a testimonial component", text: testimonial(), uri: "t.mdx", flags: ["Sandra P."] },
+    { name: "an expired authorization", text: testimonial("{/* safeharbor-authorization AUTH-2020-001 */}\n"), uri: "t.mdx", registry, flags: ["Sandra P."] },
+    { name: "an authorization that does not cover the location", text: testimonial("{/* safeharbor-authorization AUTH-2025-020 */}\n"), uri: "t.mdx", registry, flags: ["Sandra P."] },
+    { name: "a valid authorization, as information", text: testimonial("{/* safeharbor-authorization AUTH-2025-014 */}\n"), uri: "t.mdx", registry, flags: ["Sandra P.@info"] },
+    { name: "a consent claim without a reference, as a warning", text: "Shared with her permission.\n\n> My migraines are gone since the Botox treatment.\n>\n> \u2014 Lea Moreno, Tucson\n", flags: ["Lea Moreno, Tucson@warning"] },
+  ],
+});
+
+ruleTester("story/patient-story", {
+  valid: [
+    { name: "a hypothetical example", text: "For example, a patient might come in with heel pain after increasing their mileage." },
+    { name: "a stated composite", text: "This story is a composite of several clients; names and details have been changed. One of my clients struggled with grief for years." },
+    { name: "the writer's own story", text: "I was diagnosed with celiac disease in college, and it changed how I cook." },
+    { name: "a collective thank-you", text: "Thanks to everyone who came to our free blood pressure screening on Saturday!", uri: "post.txt" },
+  ],
+  invalid: [
+    { name: "an anonymous ER anecdote", text: "Wild night in the ER \ud83d\ude33 guy came in with a fork stuck in his hand #nurselife", uri: "post.txt", flags: ["Wild night in the ER \ud83d\ude33 guy came in@warning"] },
+    { name: "a case with age, job and town", text: "Last month a 34-year-old teacher from Hoboken came to our clinic after three miscarriages.", flags: ["Last month a 34-year-old teacher from Hoboken came to our"] },
+    { name: "one of my clients", text: "One of my clients, a retired firefighter, struggled with nightmares for years.", flags: ["One of my clients@warning"] },
+  ],
+});
+
+ruleTester("review/confirms-patient", {
+  valid: [{ name: "the compliant reply", text: "We're sorry to hear about your experience. Privacy law keeps us from discussing details here. Please call our office at (555) 201-4400.", uri: "reply.txt" }],
+  invalid: [
+    { name: "records and a visit", text: "Thank you for your review. We checked your chart and you were seen by Dr. Kim.", uri: "reply.txt", flags: ["We checked your chart", "you were seen"] },
+    { name: "a friendly goodbye that confirms a next visit", text: "Thanks so much, Priya! See you at your next appointment!", uri: "reply.txt", flags: ["See you at your next appointment"] },
+  ],
+});
+
+ruleTester("review/discloses-care", {
+  valid: [{ name: "a privacy statement that names care in general", text: "Thank you for your feedback. We can't discuss anyone's care in a public forum. Please call our office.", uri: "reply.txt" }],
+  invalid: [
+    { name: "a diagnosis and missed appointments", text: "Hi Dana, we're sorry you feel this way. Your bipolar disorder needs steady care, and you missed three appointments.", uri: "reply.txt", flags: ["Your bipolar disorder", "care", "appointments"] },
+    { name: "a friendly reply about treatment", text: "Thanks so much, Priya! We're thrilled your migraines improved since you started Botox with us.", uri: "reply.txt", flags: ["your migraines", "Botox"] },
+  ],
+});
+
+ruleTester("review/names-reviewer", {
+  valid: [{ name: "a first name in the greeting", text: "Thank you for your review, Tom. Please call our office so we can help.", uri: "reply.txt" }],
+  invalid: [{ name: "a full name", text: "Thank you for your review, Thomas Grady. Please call our office so we can help.", uri: "reply.txt", flags: ["Thomas Grady"] }],
+});
+
+ruleTester("image/patient-photo", {
+  valid: [
+    { name: "an exercise illustration", text: "![image of woman doing chair pose](/img/chair-pose.jpg)" },
+    { name: "a staff photo", text: "![image of acupuncturist Mario Olmos](/img/mario.png)" },
+  ],
+  invalid: [
+    { name: "a before/after photo", text: "![Before and after photos of Jessica's smile makeover](/img/jessica.jpg)", flags: ["Before and after photos of Jessica's smile makeover"] },
+    { name: "a whiteboard in an HTML image", text: '<img src="/photos/station.jpg" alt="Our nurses station with the patient whiteboard behind" />', flags: ["Our nurses station with the patient whiteboard behind"] },
+    { name: "a file name with a record number", text: "![Exam room](/uploads/mrn-448812-xray.png)", flags: ["Exam room"] },
+  ],
+});
+
+ruleTester("claim/outcome-guarantee", {
+  valid: [{ name: "hedged language", text: "Most patients feel relief after a few sessions, but results vary and no treatment is guaranteed." }],
+  invalid: [
+    { name: "a guaranteed cure", text: "Our program is guaranteed to cure your depression in 30 days.", flags: ["guaranteed to cure@warning"] },
+    { name: "a permanent elimination", text: "Laser therapy permanently eliminates back pain.", flags: ["permanently eliminates@warning"] },
+  ],
+});
+
+ruleTester("social/public-reply", {
+  valid: [
+    { name: "a promotional post with the office phone", text: "Flu season is here! Book your flu shot today. Call (555) 013-2200. #FluShot", uri: "post.txt" },
+    { name: "a thank-you to a handle with no care", text: "@sam_k thanks for the shout-out, see you at the 5K!", uri: "post.txt" },
+  ],
+  invalid: [
+    { name: "a handle and a surgery", text: "@marcus_t so glad your PT is going well after the ACL surgery!", uri: "post.txt", flags: ["@marcus_t", "PT", "ACL surgery"] },
+  ],
+});

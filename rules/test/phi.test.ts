@@ -1,0 +1,86 @@
+// Valid and invalid cases of the phi family.
+import { ruleTester } from "./tester";
+import { config } from "../../server/test/helpers";
+
+ruleTester("phi/patient-name", {
+  valid: [
+    { name: "a staff bio", text: "We're excited to welcome physical therapist Jamie Chen to our team. Jamie specializes in ACL reconstruction rehab." },
+    { name: "a provider with a title", text: "Dr. Omar Haddad treats asthma and allergies in children." },
+    { name: "a public figure's own statement", text: "Tennis champion Serena Williams has spoken openly about the pulmonary embolism she had." },
+    { name: "a staff member from config", text: "Our patient coordinator Lena Ortiz will help with your insulin pump questions.", config: config({ practice: { ...config().practice, staff: ["Lena Ortiz"] } }) },
+    { name: "a greeting in a review reply", text: "Hi Dana, thank you for your review. Please call our office at (555) 201-4400.", uri: "reply.txt" },
+    { name: "general education", text: "Patients often ask whether knee replacement hurts. Most people walk within a day." },
+  ],
+  invalid: [
+    { name: "a full name next to a diagnosis", text: "Meet Angela Ruiz, who beat stage 3 breast cancer at our center.", flags: ["Angela Ruiz"] },
+    { name: "a first name with patient context", text: "Happy 97th birthday to our longest-serving dialysis patient, Edna!", flags: ["Edna"] },
+    { name: "a titled name in a social post about supplies", text: "Get well soon to Mr. Harold Kim, we'll drop off your insulin supplies soon!", uri: "post.txt", flags: ["Mr. Harold Kim"] },
+    { name: "initials and a first name with last initial", text: "Our patient of the month, Tom B., lost 60 pounds on Wegovy.", flags: ["Tom B."] },
+  ],
+});
+
+ruleTester("phi/date", {
+  valid: [
+    { name: "a clinic event date", text: "Join us on May 3, 2025 for a free allergy screening at our office." },
+    { name: "a publication date in front matter", text: "---\ndate: 2025-03-18\n---\n\nAllergy season is here." },
+  ],
+  invalid: [
+    { name: "a date of birth", text: "Meet Angela Ruiz (DOB 04/12/1961), who beat breast cancer.", flags: ["04/12/1961"] },
+    { name: "a visit date in a review reply", text: "Thank you for your review. Our records show you were seen on 03/14 for a filling.", uri: "reply.txt", flags: ["03/14"] },
+  ],
+});
+
+ruleTester("phi/age-over-89", {
+  valid: [
+    { name: "a population statistic", text: "Adults over 90 make up 2% of our patients with heart failure." },
+    { name: "an age under 90", text: "Our patient, a 72-year-old retiree, recovered from hip surgery." },
+  ],
+  invalid: [
+    { name: "a 97th birthday of a patient", text: "Happy 97th birthday to our dialysis patient Edna!", flags: ["97th birthday"] },
+    { name: "an age spelled out", text: "Our patient, ninety-three years old, finished cardiac rehab last week.", flags: ["ninety-three years old"] },
+  ],
+});
+
+ruleTester("phi/contact", {
+  valid: [
+    { name: "the office phone with a call-to-action", text: "Flu shots are here! Call (555) 013-2200 or email front.desk@clinic.example.", uri: "tips.txt" },
+    { name: "a configured office phone", text: "Our patient line is (555) 444-1000.", config: config({ practice: { ...config().practice, phones: ["555-444-1000"] } }) },
+  ],
+  invalid: [
+    { name: "a patient's email", text: "Meet Angela Ruiz, who beat breast cancer. You can reach Angela at angela.ruiz@example.com.", flags: ["angela.ruiz@example.com"] },
+  ],
+});
+
+ruleTester("phi/location", {
+  valid: [
+    { name: "a staff member's home town", text: "Jamie grew up in Portland, Oregon and joined our team as a physical therapist." },
+    { name: "an event location in MDX", text: '<EventCard location="Austin, TX" title="Car-seat day" />', uri: "event.mdx" },
+  ],
+  invalid: [
+    { name: "a street address of a patient", text: "Get well soon to Mr. Harold Kim at 1420 Birch Lane, Apt 3B, your insulin is on its way!", uri: "post.txt", flags: ["1420 Birch Lane, Apt 3B"] },
+    { name: "a town in a patient story", text: "Last month a 34-year-old teacher from Hoboken came to our clinic after three miscarriages.", flags: ["Hoboken"] },
+  ],
+});
+
+ruleTester("phi/record-number", {
+  valid: [{ name: "an order number in a code block", text: "```\norder number: 88231\n```" }],
+  invalid: [
+    { name: "a record and a member number", text: "Reminder for our patient John Meyers, MRN 00482913, member ID XJH448812001: your results are ready.", uri: "note.txt", flags: ["MRN 00482913", "XJH448812001"] },
+    { name: "a labelled number in general content as a warning", text: "Use claim # 88231-A when you write.", flags: ["88231-A@warning"] },
+  ],
+});
+
+ruleTester("phi/url-or-handle", {
+  valid: [{ name: "a link to a general resource", text: "Read more at https://www.cdc.gov/flu/ before your visit." }],
+  invalid: [{ name: "a handle in a public reply about surgery", text: "@marcus_t so glad your PT is going well after the ACL surgery!", uri: "reply.txt", flags: ["@marcus_t"] }],
+});
+
+ruleTester("phi/other-identifier", {
+  valid: [{ name: "biometrics in general education", text: "Some clinics use fingerprints to check in." }],
+  invalid: [{ name: "an implant serial of a named patient", text: "Our patient Ruth Alder's hip implant, serial number SN-4471-0098, was recalled.", flags: ["SN-4471-0098"] }],
+});
+
+ruleTester("phi/health-detail", {
+  valid: [{ name: "a staff member's expertise", text: "Welcome Jamie Chen, DPT, who specializes in rotator cuff repair." }],
+  invalid: [{ name: "a diagnosis of a named patient", text: "Meet Angela Ruiz, who beat stage 3 breast cancer.", flags: ["breast cancer"] }],
+});
