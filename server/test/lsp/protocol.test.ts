@@ -257,3 +257,28 @@ describe("robustness", () => {
     for (const secret of ["Jane", "Roe", "03/04/2023", "root canal", "crown", "reviewed by compliance", "Brushing"]) expect(log).not.toContain(secret);
   });
 });
+
+describe("the real rule catalogue", () => {
+  it("flags a patient's name tied to a diagnosis, with a preferred fix that removes the name", async () => {
+    const client = await start();
+    const uri = uriOf(join(dir, "patient.md"));
+    const text = "# A visit to remember\n\nOur patient Maria Lopez came in with a cracked molar and was diagnosed with diabetes.\n";
+    await client.open(uri, text);
+    const ds = await client.diagnostics(uri);
+    const name = ds.find((d) => d.code === "phi/patient-name");
+    expect(name).toMatchObject({ source: "safeharbor", severity: DiagnosticSeverity.Error, range: { start: { line: 2, character: 12 }, end: { line: 2, character: 23 } } });
+    for (const d of ds) expect(d.message).not.toContain("Maria");
+    const preferred = (await client.codeActions(uri, [name!])).find((a) => a.isPreferred && a.diagnostics?.[0].code === "phi/patient-name");
+    client.apply(preferred!.edit!);
+    expect(client.text(uri)).not.toContain("Maria Lopez");
+    expect(client.text(uri)).toMatch(/came in with a cracked molar and was diagnosed with diabetes\.\n$/);
+  });
+
+  it("flags an outcome guarantee", async () => {
+    const client = await start();
+    const uri = uriOf(join(dir, "guarantee.md"));
+    await client.open(uri, "Our whitening treatment is guaranteed to cure stained teeth.\n");
+    const ds = await client.diagnostics(uri);
+    expect(ds).toContainEqual(expect.objectContaining({ code: "claim/outcome-guarantee", severity: DiagnosticSeverity.Warning, source: "safeharbor" }));
+  });
+});
