@@ -15,6 +15,15 @@ describe("dates", () => {
     expect(deidentified("On Tuesday, May 9 we removed the cast.", spec("date", "May 9"))).toBe("Recently we removed the cast.");
   });
 
+  it("does not write in twice", () => {
+    expect(deidentified("She came in on March 3, 2021.", spec("date", "March 3, 2021"))).toBe("She came in during 2021.");
+  });
+
+  it("takes after and before with the date", () => {
+    expect(deidentified("See you after June 2!", spec("date", "June 2"))).toBe("See you soon!");
+    expect(deidentified("The pain eased after 03/14.", spec("date", "03/14"))).toBe("The pain eased recently.");
+  });
+
   it("says soon for a date ahead", () => {
     expect(deidentified("Her follow-up is scheduled for June 2.", spec("date", "June 2"))).toBe("Her follow-up is scheduled soon.");
   });

@@ -88,8 +88,8 @@ export function yearOf(text: string, now = new Date()): string | undefined {
 }
 
 const WEEKDAY_BEFORE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+$|\b(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo),?[ \t]+$/i;
-const DATE_CONNECTOR = /\b(on|in|since|from|until|till|by|as of|during|dated|for|el|en|desde|hasta|del)[ \t]+$/i;
-const FUTURE = /\b(?:will|shall|['’]ll|scheduled|upcoming|next|plans?|planned|booked|going to|pr[óo]xim[oa]|programad[oa])\b/i;
+const DATE_CONNECTOR = /\b(on|in|since|from|until|till|by|after|before|as of|during|dated|for|el|en|desde|hasta|del|despu[ée]s del?|antes del?)[ \t]+$/i;
+const FUTURE = /\b(?:will|shall|['’]ll|scheduled|upcoming|next|plans?|planned|booked|going to|see you|pr[óo]xim[oa]|programad[oa]|nos vemos)\b/i;
 
 function dateFixes(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
   const { source } = ctx;
@@ -114,8 +114,10 @@ function dateFixes(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
   const r: OffsetRange = { start, end: m.range.end };
   if (year) {
     if (connector && /^(?:on|dated|el|del)$/i.test(connector[1])) {
-      const word = es ? "en" : "in";
       const at = start - connector[0].length;
+      // "came in on March 3, 2021" → "came in during 2021", not "in in".
+      const doubled = /\bin[ \t]+$/i.test(source.slice(Math.max(0, at - 4), at));
+      const word = es ? "en" : doubled ? "during" : "in";
       return [fix("Keep only the year", { range: { start: at, end: r.end }, newText: `${capitalize(word, /^\p{Lu}/u.test(connector[1]))} ${year}` }, true), remove];
     }
     return [fix("Keep only the year", { range: r, newText: year }, true), remove];
