@@ -10,10 +10,9 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { AllowlistKey, Finding } from "../engine";
-import { allowlistEdits, newConfigText, toLineEdits } from "./allowlist";
+import { addToAllowlist, configFormatOf, type AllowlistKey, type Finding } from "../engine";
 import { toLspEdits, type DiagnosticData, type DiagnosticFix, type DocumentResult } from "./diagnostics";
-import { mergeFixes, preferredFix } from "./fixes";
+import { fixAllEdits, hasAutoFix, lineEdits, replacementEdits } from "./fixes";
 import { pathToUri, uriToPath } from "./uri";
 
 /** The code action kind of "fix everything Safe Harbor can fix" (for `editor.codeActionsOnSave`). */
@@ -75,15 +74,16 @@ function allowlistAction(d: Diagnostic, title: string, entry: { key: AllowlistKe
   const existing = result?.context?.config.files[0];
   const base: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [d] };
   if (existing) {
+    let edits;
     let text: string;
     try {
       text = readFileSync(existing, "utf8");
+      edits = replacementEdits(text, addToAllowlist(text, configFormatOf(existing), entry.key, entry.value));
     } catch {
       return undefined;
     }
-    const edits = allowlistEdits(existing, text, entry.key, entry.value);
     if (!edits.length) return undefined;
-    return { ...base, edit: documentEdit(pathToUri(existing), null, toLineEdits(text, edits), caps) };
+    return { ...base, edit: documentEdit(pathToUri(existing), null, lineEdits(text, edits), caps) };
   }
   const docPath = uriToPath(docUri);
   const folder = result?.context?.folder ?? (docPath ? dirname(docPath) : undefined);
@@ -94,18 +94,17 @@ function allowlistAction(d: Diagnostic, title: string, entry: { key: AllowlistKe
     edit: {
       documentChanges: [
         { kind: "create", uri, options: { ignoreIfExists: true } },
-        { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: newConfigText(entry.key, entry.value) }] },
+        { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: addToAllowlist(undefined, "json", entry.key, entry.value) }] },
       ],
     },
   };
 }
 
-/** One action applying the preferred content fixes of some findings, non-overlapping. */
-function mergedAction(title: string, kind: string, findings: readonly Finding[], doc: TextDocument, result: DocumentResult, caps: EditCapabilities, diagnostics?: Diagnostic[]): CodeAction | undefined {
-  const fixes = findings.map((f) => preferredFix(f)).filter((f) => f !== undefined);
-  const { edits, applied } = mergeFixes(fixes);
-  if (applied === 0) return undefined;
-  return { title, kind, ...(diagnostics ? { diagnostics } : {}), edit: documentEdit(doc.uri, doc.version, toLspEdits(edits, result.lines), caps) };
+/** One action applying the preferred content fixes of some findings at once (as `safeharbor fix` would). */
+function fixAllAction(title: string, kind: string, doc: TextDocument, result: DocumentResult, caps: EditCapabilities, rules?: string[]): CodeAction | undefined {
+  const { edits, applied } = fixAllEdits(result.text, result.findings, rules);
+  if (applied === 0 || edits.length === 0) return undefined;
+  return { title, kind, edit: documentEdit(doc.uri, doc.version, toLspEdits(edits, result.lines), caps) };
 }
 
 /** True when the client asked for a kind that `kind` falls under (no `only` means quick fixes). */
@@ -142,16 +141,15 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, result:
       }
       if (result && !fixAllDone.has(ruleId)) {
         fixAllDone.add(ruleId);
-        const same = result.findings.filter((f) => f.ruleId === ruleId && preferredFix(f));
-        if (same.length > 1) {
-          const action = mergedAction(`Fix all ${ruleId} problems in this document`, CodeActionKind.QuickFix, same, doc, result, caps);
+        if (result.findings.filter((f) => f.ruleId === ruleId && hasAutoFix(f)).length > 1) {
+          const action = fixAllAction(`Fix all ${ruleId} problems in this document`, CodeActionKind.QuickFix, doc, result, caps, [ruleId]);
           if (action) actions.push(action);
         }
       }
     }
   }
   if (result && only && wanted(only, FIX_ALL_KIND)) {
-    const action = mergedAction("Fix all Safe Harbor problems that have a safe fix", FIX_ALL_KIND, result.findings, doc, result, caps);
+    const action = fixAllAction("Fix all Safe Harbor problems that have a safe fix", FIX_ALL_KIND, doc, result, caps);
     if (action) actions.push(action);
   }
   return actions;

@@ -6,7 +6,7 @@ import { REPO_URL, ruleDocsUrl, type Linter } from "../engine";
 import { expandPaths, matchesAny } from "../cli/files";
 import { documentEdit, type EditCapabilities } from "./codeActions";
 import { toDiagnostic, toLspEdits, type DocumentLinter } from "./diagnostics";
-import { mergeFixes, preferredFix } from "./fixes";
+import { fixAllEdits } from "./fixes";
 import { describeError, type ServerLog } from "./log";
 import type { SettingsStore } from "./settings";
 import { pathToUri } from "./uri";
@@ -33,17 +33,14 @@ export interface CommandContext {
   showDocument: boolean;
 }
 
-const DEIDENTIFY = new Set(["deidentify"] as const);
-
 /** Applies every preferred de-identification fix of a document that does not overlap another. */
 export async function deidentifyDocument(ctx: CommandContext, uri: unknown): Promise<{ applied: number }> {
   const doc = typeof uri === "string" ? ctx.documents.get(uri) : undefined;
   if (!doc) return { applied: 0 };
   const result = await ctx.diagnostics.diagnose(doc, "request");
   if (!result || result.text !== doc.getText()) return { applied: 0 };
-  const fixes = result.findings.map((f) => preferredFix(f, DEIDENTIFY)).filter((f) => f !== undefined);
-  const { edits, applied } = mergeFixes(fixes);
-  if (applied === 0) return { applied: 0 };
+  const { edits, applied } = fixAllEdits(result.text, result.findings, undefined, ["deidentify"]);
+  if (applied === 0 || edits.length === 0) return { applied: 0 };
   const response = await ctx.connection.workspace.applyEdit({ label: "De-identify document", edit: documentEdit(doc.uri, doc.version, toLspEdits(edits, result.lines), ctx.edits) });
   return { applied: response.applied ? applied : 0 };
 }

@@ -1,34 +1,38 @@
-// Chooses fixes to apply together: whole fixes, never two that touch the same text.
-import type { Finding, Fix, FixKind, TextEdit } from "../engine";
+// Turns whole-text fixes of the engine (fix all, allowlist) into small LSP edits.
+import { fixAll, LineIndex, preferredFix, type Finding, type FixKind, type TextEdit } from "../engine";
 
 /** Fix kinds that change the content itself (as opposed to suppressing or allowlisting). */
-export const CONTENT_FIX_KINDS: ReadonlySet<FixKind> = new Set(["deidentify", "template"]);
-
-const overlaps = (a: TextEdit, b: TextEdit): boolean =>
-  a.range.start === b.range.start ? true : a.range.start < b.range.end && b.range.start < a.range.end;
+export const CONTENT_FIX_KINDS: readonly FixKind[] = ["deidentify", "template"];
 
 /**
- * The edits of as many fixes as can be applied at once, in document order. A fix is taken whole or
- * not at all; a fix that overlaps one already taken is left out (a second run can apply it).
+ * The single edit that turns `before` into `after`: the changed middle between the common prefix and
+ * suffix. Empty when the texts are equal.
  */
-export function mergeFixes(fixes: readonly Fix[]): { edits: TextEdit[]; applied: number } {
-  const ordered = fixes.filter((f) => f.edits.length > 0).sort((a, b) => firstStart(a) - firstStart(b));
-  const taken: TextEdit[] = [];
-  let applied = 0;
-  for (const fix of ordered) {
-    if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
-    taken.push(...fix.edits);
-    applied++;
-  }
-  taken.sort((a, b) => a.range.start - b.range.start);
-  return { edits: taken, applied };
+export function replacementEdits(before: string, after: string): TextEdit[] {
+  if (before === after) return [];
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return [{ range: { start, end: before.length - end }, newText: after.slice(start, after.length - end) }];
 }
 
-function firstStart(fix: Fix): number {
-  return Math.min(...fix.edits.map((e) => e.range.start));
+/** LSP edits of offset edits on a text. */
+export function lineEdits(text: string, edits: readonly TextEdit[], lines: LineIndex = new LineIndex(text)): { range: ReturnType<LineIndex["range"]>; newText: string }[] {
+  return edits.map((e) => ({ range: lines.range(e.range), newText: e.newText }));
 }
 
-/** The preferred content fix of a finding, if it has one. */
-export function preferredFix(finding: Finding, kinds: ReadonlySet<FixKind> = CONTENT_FIX_KINDS): Fix | undefined {
-  return finding.fixes.find((f) => f.preferred && kinds.has(f.kind) && f.edits.length > 0);
+/**
+ * The edits applying the preferred fixes of some findings at once, with the engine's rules for
+ * overlaps (the same as `safeharbor fix`), and how many fixes that is. One pass: no re-analysis.
+ */
+export function fixAllEdits(text: string, findings: readonly Finding[], rules?: readonly string[], kinds: readonly FixKind[] = CONTENT_FIX_KINDS): { edits: TextEdit[]; applied: number } {
+  const result = fixAll(text, findings, { kinds, ...(rules ? { rules } : {}) });
+  return { edits: replacementEdits(text, result.text), applied: result.applied.length };
+}
+
+/** True when a finding has a preferred fix that fix-all would apply. */
+export function hasAutoFix(finding: Finding, kinds: readonly FixKind[] = CONTENT_FIX_KINDS): boolean {
+  return preferredFix(finding, kinds) !== undefined;
 }

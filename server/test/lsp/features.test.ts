@@ -175,8 +175,8 @@ describe("code actions", () => {
     const actions = await client.codeActions(uri, [], ["source.fixAll"]);
     expect(actions.map((a) => a.kind)).toEqual(["source.fixAll.safeharbor"]);
     client.apply(actions[0].edit!);
-    // The name fix and the visit fix overlap: the first in document order wins, the other waits.
-    expect(client.text(uri)).toBe("a patient visited us.\n\nResults are guaranteed.\n");
+    // The visit fix contains the name fix: the outer one wins, as with `safeharbor fix`.
+    expect(client.text(uri)).toBe("someone visited us.\n\nResults are guaranteed.\n");
     expect(await client.codeActions(uri, [], ["quickfix"])).toEqual([]);
   });
 
@@ -274,7 +274,7 @@ describe("commands", () => {
     const uri = uriOf(join(dir, "deidentify.md"));
     await client.open(uri, "Jane Roe visited.\n\nLater Jane Roe called.\n");
     expect(await client.execute("safeharbor.deidentifyDocument", [uri])).toEqual({ applied: 2 });
-    expect(client.text(uri)).toBe("a patient visited.\n\nLater a patient called.\n");
+    expect(client.text(uri)).toBe("someone visited.\n\nLater a patient called.\n");
   });
 
   it("scans the workspace with progress and publishes diagnostics of files that are not open", async () => {

@@ -55,11 +55,11 @@ export const testGuaranteeRule: Rule = {
   },
 };
 
-/** Flags "Roe visited" with a preferred fix that overlaps the name rule's fix. */
+/** Flags "Jane Roe visited" with a preferred fix that contains the name rule's fix. */
 export const testVisitRule: Rule = {
   meta: { ...testNameRule.meta, id: "phi/test-visit", description: "Test rule: overlapping fixes.", messages: { visit: "Visit of a named patient." } },
   check(ctx) {
-    for (const range of matches(ctx, /Roe visited/)) {
+    for (const range of matches(ctx, /Jane Roe visited/)) {
       ctx.report({ messageId: "visit", range, fixes: [{ title: "Say someone visited", kind: "deidentify", preferred: true, edits: [{ range, newText: "someone visited" }] }] });
     }
   },
