@@ -1,4 +1,5 @@
 // claim/outcome-guarantee: promises of treatment outcomes ("guaranteed to cure", "100% success").
+import { proseRange } from "@safeharbor/server/engine";
 import { defineRule } from "../define";
 
 export default defineRule({
@@ -25,7 +26,7 @@ aims to do and that results vary from person to person. Hedged statements ("resu
       const block = document.blocks[s.block];
       for (const cue of s.cues) {
         if (cue.kind !== "guarantee") continue;
-        report({ messageId: "guarantee", range: { start: block.offsets[cue.start], end: block.offsets[cue.end] } });
+        report({ messageId: "guarantee", range: proseRange(block, cue.start, cue.end) });
       }
     }
   },

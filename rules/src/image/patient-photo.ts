@@ -1,4 +1,5 @@
 // image/patient-photo: patient photos, before/after comparisons and facility photos with PHI in view.
+import { blockRange } from "@safeharbor/server/engine";
 import { AUTHORIZATION_MESSAGES, defineRule, withAuthorization } from "../define";
 
 const BEFORE_AFTER = /\bbefore(?:\s?(?:and|&|\/|-|vs\.?)\s?|\s)after\b|\bbefore-?after\b/i;
@@ -43,7 +44,9 @@ photo without patients.`,
       if (named && (health || FACE.test(text))) what.push("a named person's treatment");
       const scene = PHI_SCENE.test(text) || RECORD_FILE.test(file);
       if (what.length === 0 && !scene) continue;
-      const range = img.altBlock !== undefined ? { start: document.blocks[img.altBlock].offsets[0], end: document.blocks[img.altBlock].offsets[document.blocks[img.altBlock].text.length] } : img.range;
+      // the alt text, else the caption, else the whole image
+      const textBlock = img.altBlock ?? img.captionBlocks.find((b) => /caption|title|alt|label/i.test(document.blocks[b].attribute ?? ""));
+      const range = textBlock !== undefined ? blockRange(document.blocks[textBlock]) : img.range;
       const base = {
         messageId: what.length ? "patient" : "scene",
         data: { what: what.length ? what.join(", ") : RECORD_FILE.test(file) ? "a file name with a record number" : "records or boards in view" },

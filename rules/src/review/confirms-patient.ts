@@ -1,4 +1,5 @@
 // review/confirms-patient: a reply to an online review that confirms the reviewer is or was a patient.
+import { proseRange } from "@safeharbor/server/engine";
 import { defineRule } from "../define";
 import { mergeCues, replyRange } from "./reply";
 
@@ -27,7 +28,7 @@ reviewer's first name in the greeting. Fix: swap in the compliant reply template
     for (const s of analysis.sentences) {
       const block = document.blocks[s.block];
       for (const c of mergeCues(s.cues.filter((c) => c.kind === "records" || c.kind === "second-person-care" || c.kind === "care-event"))) {
-        const range = { start: block.offsets[c.start], end: block.offsets[c.end] };
+        const range = proseRange(block, c.start, c.end);
         report({ messageId: "confirms", range, fixes: [fixes.template("review-reply", whole, "Replace the reply with the compliant review-reply template"), fixes.disable("review/confirms-patient", range)] });
       }
     }

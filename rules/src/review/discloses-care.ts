@@ -1,4 +1,5 @@
 // review/discloses-care: a reply to a review that mentions the reviewer's condition, care, dates or bill.
+import { proseRange } from "@safeharbor/server/engine";
 import { defineRule } from "../define";
 import { replyRange } from "./reply";
 
@@ -33,7 +34,7 @@ Fix: swap in the compliant reply template.`,
         if (!h.specific && s.cues.some((c) => (c.kind === "records" || c.kind === "second-person-care") && c.start <= h.start && h.end <= c.end)) continue;
         // "your migraines": take the possessive with the detail
         const lead = /\b(?:your|ur)\s(?:[\w-]+\s)?$/i.exec(block.text.slice(Math.max(0, h.start - 20), h.start));
-        const start = lead ? block.offsets[h.start - lead[0].length] : h.range.start;
+        const start = lead ? proseRange(block, h.start - lead[0].length, h.end).start : h.range.start;
         const range = { start, end: h.range.end };
         report({ messageId: "discloses", data: { what: WHAT[h.category] }, range, fixes: [fixes.template("review-reply", whole, "Replace the reply with the compliant review-reply template"), fixes.disable("review/discloses-care", range)] });
       }

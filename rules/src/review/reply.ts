@@ -1,5 +1,5 @@
 // Shared by the review and social rules: the range of the whole reply (all of its prose).
-import type { ContextCue, OffsetRange, ParsedDocument } from "@safeharbor/server/engine";
+import { blockRange, type ContextCue, type OffsetRange, type ParsedDocument } from "@safeharbor/server/engine";
 
 /** Cues with overlapping spans merged into one (so one phrase gives one finding). */
 export function mergeCues(cues: readonly ContextCue[]): ContextCue[] {
@@ -19,5 +19,5 @@ export function replyRange(doc: ParsedDocument): OffsetRange {
   if (blocks.length === 0) return { start: 0, end: doc.source.length };
   const first = blocks[0];
   const last = blocks[blocks.length - 1];
-  return { start: first.offsets[0], end: last.offsets[last.text.length] };
+  return { start: blockRange(first).start, end: blockRange(last).end };
 }

@@ -1,4 +1,5 @@
 // story/patient-story: a narrative about a specific patient or case, without an authorization.
+import { blockRange, proseRange } from "@safeharbor/server/engine";
 import { AUTHORIZATION_MESSAGES, defineRule, withAuthorization } from "../define";
 
 const SPECIFIC = new Set(["patient-reference", "care-event", "records"]);
@@ -49,13 +50,13 @@ state that it is a composite with details changed, or record an authorization.`,
       const quasi = story.flatMap((o) => o.mentions.map((i) => analysis.mentions[i])).filter((m) => QUASI.has(m.type) && m.owner === "unknown");
       const uniqueRole = story.some((o) => /\bthe only\b|\bthe first\b|\bthe youngest\b|\bthe oldest\b/i.test(o.text));
       const what = [...new Set([...quasi.map((m) => (m.type === "address" || m.type === "zip" ? "location" : m.type)), ...(uniqueRole ? ["a unique role"] : [])])];
-      const range = { start: s.range.start, end: block.offsets[cue.end] };
+      const range = { start: s.range.start, end: proseRange(block, cue.start, cue.end).end };
       const base = {
         messageId: what.length ? "identifiable" : "story",
         severity: what.length ? ("error" as const) : ("warning" as const),
         data: { what: what.join(", ") },
         range,
-        fixes: [fixes.template("story-scaffold", { start: block.offsets[0], end: block.offsets[block.text.length] }, "Replace the story with a general educational paragraph"), fixes.authorizationReference(range), fixes.disable("story/patient-story", range)],
+        fixes: [fixes.template("story-scaffold", blockRange(block), "Replace the story with a general educational paragraph"), fixes.authorizationReference(range), fixes.disable("story/patient-story", range)],
       };
       report(withAuthorization(base, authorize(range, ["story", ...(what.includes("name") ? (["name"] as const) : []), ...(what.includes("age") ? (["age"] as const) : []), ...(what.includes("location") ? (["location"] as const) : [])])));
     }

@@ -1,12 +1,12 @@
 // testimonial/identifiable-patient: a testimonial that identifies its author together with health information.
 import type { DisclosedElement, IdentifierMention } from "@safeharbor/server/engine";
+import { proseRange } from "@safeharbor/server/engine";
 import { AUTHORIZATION_MESSAGES, defineRule, withAuthorization } from "../define";
 
 /** Source offset of the end of the line (within its block) that holds a prose offset. */
 function lineEnd(block: { text: string; offsets: Int32Array }, from: number): number {
   const nl = block.text.indexOf("\n", from);
-  const end = (nl < 0 ? block.text.length : nl);
-  return block.offsets[block.text.slice(0, end).trimEnd().length];
+  return proseRange(block, from, block.text.slice(0, nl < 0 ? block.text.length : nl).trimEnd().length).end;
 }
 
 const IDENTIFYING: ReadonlySet<string> = new Set(["name", "age", "location", "address", "zip", "email", "phone", "url", "handle"]);

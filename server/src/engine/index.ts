@@ -5,6 +5,7 @@ export * from "./analysis/types";
 export { analyzeDocument } from "./analysis";
 export { parseDocument, languageOf } from "./parse";
 export { LineIndex } from "./text/lines";
+export { blockRange, proseRange } from "./text/range";
 export { createLinter, effectiveSeverity, looksBinary, normalizeSeverity, ruleDocsUrl, REPO_URL, type Linter, type LintInput, type LintResult } from "./lint";
 export { ConfigError, ConfigResolver, CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, readConfigFile } from "./config/load";
 export { defaultConfig, type ResolvedConfig, type PracticeConfig, type RawConfig } from "./config/types";

@@ -60,7 +60,8 @@ const DETECTORS: { type: IdentifierType; re: RegExp; confidence: number; group?:
   { type: "age", re: /\b(?:in (?:his|her|their) )?(?:nineties|90s|hundreds)\b/gi, confidence: 0.5, detail: "90" },
   { type: "age", re: /\b(?:centenarian|nonagenarian|supercentenarian)s?\b/gi, confidence: 0.8, detail: "90" },
   { type: "age", re: /\b(?:ninety|one hundred(?: and)?)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:[- ]years?[- ]old|th birthday)\b/gi, confidence: 0.85, detail: "90" },
-  { type: "age", re: /\bborn in ((?:18|19|20)\d\d)\b/gi, confidence: 0.7, detail: "born" },
+  { type: "age", re: /\bborn (?:in )?((?:18|19|20)\d\d)\b/gi, confidence: 0.7, detail: "born" },
+  { type: "age", re: /\b(?:turned|turns|turning) (\d{2,3})\b/gi, confidence: 0.8 },
 ];
 
 const VIN_VALUES: Record<string, number> = Object.fromEntries(

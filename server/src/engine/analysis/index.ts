@@ -2,6 +2,7 @@
 // Per-block work (patterns, lexicons, NLP) is cached by block text, so an edit re-analyses only the
 // paragraphs it touched; the document-level pass (ownership, patient context, kind) is cheap.
 import type { ResolvedConfig } from "../config/types";
+import { proseRange } from "../text/range";
 import type { ParsedDocument, ProseBlock } from "../types";
 import { findCues } from "./cues";
 import { findHealth, type RawHealth } from "./health";
@@ -89,7 +90,7 @@ export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig): Do
     }
     const first = sentences.length;
     for (const s of f.sentences) {
-      sentences.push({ index: sentences.length, block: bi, range: { start: block.offsets[s.start], end: block.offsets[s.end] }, start: s.start, end: s.end, text: block.text.slice(s.start, s.end), cues: [], mentions: [], health: [], patientContext: false, general: false });
+      sentences.push({ index: sentences.length, block: bi, range: proseRange(block, s.start, s.end), start: s.start, end: s.end, text: block.text.slice(s.start, s.end), cues: [], mentions: [], health: [], patientContext: false, general: false });
     }
     const sentenceAt = (offset: number): number => {
       for (let k = first; k < sentences.length; k++) if (offset < sentences[k].end) return k;
@@ -100,12 +101,12 @@ export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig): Do
     for (const m of raw) {
       const si = sentenceAt(m.start);
       sentences[si].mentions.push(mentions.length);
-      mentions.push({ type: m.type, range: { start: block.offsets[m.start], end: block.offsets[m.end] }, block: bi, start: m.start, end: m.end, text: block.text.slice(m.start, m.end), sentence: si, confidence: m.confidence, owner: "unknown", tied: false, ...(m.detail ? { detail: m.detail } : {}) });
+      mentions.push({ type: m.type, range: proseRange(block, m.start, m.end), block: bi, start: m.start, end: m.end, text: block.text.slice(m.start, m.end), sentence: si, confidence: m.confidence, owner: "unknown", tied: false, ...(m.detail ? { detail: m.detail } : {}) });
     }
     for (const h of f.health) {
       const si = sentenceAt(h.start);
       sentences[si].health.push(health.length);
-      health.push({ category: h.category, range: { start: block.offsets[h.start], end: block.offsets[h.end] }, block: bi, start: h.start, end: h.end, text: block.text.slice(h.start, h.end), sentence: si, specific: h.specific });
+      health.push({ category: h.category, range: proseRange(block, h.start, h.end), block: bi, start: h.start, end: h.end, text: block.text.slice(h.start, h.end), sentence: si, specific: h.specific });
     }
   });
   const analysis: DocumentAnalysis = { kind, sentences, mentions, health, authorizations: [], staffNames: new Set(), testimonials: findTestimonials(doc) };

@@ -1,5 +1,6 @@
 // Finds testimonials: blockquotes with an attribution, testimonial components, front matter
 // testimonials and inline "quote" — attribution paragraphs.
+import { blockRange } from "../text/range";
 import type { OffsetRange, ParsedDocument } from "../types";
 
 /** One testimonial: its quote blocks and, when present, its attribution. */
@@ -26,8 +27,8 @@ export function findTestimonials(doc: ParsedDocument): Testimonial[] {
   const out: Testimonial[] = [];
   const used = new Set<number>();
   const span = (blocks: number[]): OffsetRange => {
-    const starts = blocks.map((b) => doc.blocks[b].offsets[0]);
-    const ends = blocks.map((b) => doc.blocks[b].offsets[doc.blocks[b].text.length]);
+    const starts = blocks.map((b) => blockRange(doc.blocks[b]).start);
+    const ends = blocks.map((b) => blockRange(doc.blocks[b]).end);
     return { start: Math.min(...starts), end: Math.max(...ends) };
   };
   for (const c of doc.components) {
