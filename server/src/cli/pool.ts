@@ -12,7 +12,7 @@ export interface WorkerReply {
 }
 
 /** Below this many files per worker, starting threads costs more than it saves. */
-export const FILES_PER_WORKER = 16;
+export const FILES_PER_WORKER = 32;
 
 /** The bundled worker script next to the running CLI bundle, when there is one. */
 export function workerScript(): string | undefined {

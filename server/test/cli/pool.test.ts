@@ -7,7 +7,10 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { workerCount } from "../../src/cli/pool";
+import { defaultConfig } from "@safeharbor/server/engine";
+import type { LintTask } from "../../src/cli/check-file";
+import type { FileReport } from "../../src/cli/formatters/types";
+import { runPool, workerCount } from "../../src/cli/pool";
 import { project, run } from "./helpers";
 
 const exec = promisify(execFile);
@@ -73,10 +76,61 @@ describe("worker pool", () => {
 
   it("sizes the pool by cores and file count unless --jobs is given", () => {
     expect(workerCount(5, 8)).toBe(0);
-    expect(workerCount(40, 8)).toBe(2);
+    expect(workerCount(70, 8)).toBe(2);
     expect(workerCount(10_000, 8)).toBe(8);
     expect(workerCount(10_000, 8, 3)).toBe(3);
     expect(workerCount(2, 8, 4)).toBe(2);
+  });
+});
+
+describe("runPool", () => {
+  const task = (index: number): LintTask => ({ index, file: `/f${index}.md`, shown: `f${index}.md`, text: `text ${index}`, config: defaultConfig() });
+
+  /** Writes a plain JavaScript worker script into the scratch folder. */
+  function script(name: string, body: string): string {
+    const path = join(bundleDir, name);
+    writeFileSync(path, `const { parentPort } = require("node:worker_threads");\n${body}\n`);
+    return path;
+  }
+
+  async function runAll(path: string, size: number, count: number): Promise<{ order: number[]; reports: (FileReport | undefined)[]; fallbacks: number[] }> {
+    const tasks = Array.from({ length: count }, (_, i) => task(i));
+    const reports: (FileReport | undefined)[] = new Array(count);
+    const order: number[] = [];
+    const fallbacks: number[] = [];
+    let cursor = 0;
+    await runPool(path, size, {
+      next: () => tasks[cursor++],
+      done: (index, report) => {
+        reports[index] = report;
+        order.push(index);
+      },
+      fallback: (t) => {
+        fallbacks.push(t.index);
+        return { file: t.shown, findings: [] };
+      },
+    });
+    return { order, reports, fallbacks };
+  }
+
+  it("hands every task to a worker once and gives each result its task's index", async () => {
+    const path = script("echo.cjs", 'parentPort.on("message", (t) => parentPort.postMessage({ index: t.index, report: { file: t.shown.toUpperCase(), findings: [] } }));');
+    const { order, reports, fallbacks } = await runAll(path, 3, 25);
+    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    expect(reports.map((r) => r?.file)).toEqual(Array.from({ length: 25 }, (_, i) => `F${i}.MD`));
+    expect(fallbacks).toEqual([]);
+  });
+
+  it("lints in this thread the tasks of workers that crash, so no file is lost", async () => {
+    const path = script("crash.cjs", 'parentPort.on("message", () => { throw new Error("boom"); });');
+    const { order, fallbacks } = await runAll(path, 2, 6);
+    expect([...order].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect([...fallbacks].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it("finishes at once when there is nothing to do", async () => {
+    const path = script("idle.cjs", 'parentPort.on("message", () => {});');
+    expect((await runAll(path, 2, 0)).order).toEqual([]);
   });
 });
 
