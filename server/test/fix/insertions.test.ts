@@ -141,3 +141,20 @@ describe("disable directives", () => {
     expect(parseDocument("post.mdx", out, "mdx").parseError).toBeUndefined();
   });
 });
+
+describe("replacements inside front matter and MDX props", () => {
+  const roleIn = (text: string, find: string, uri: string): string => apply(text, helperFixes(text, find, (f, range) => f.deidentify({ type: "name", range, block: 0, start: 0, end: find.length, text: find, sentence: 0, confidence: 1, owner: "unknown", tied: true }), { uri })[0]);
+
+  it("writes a plain YAML value that still parses, capitalised as a fresh phrase", () => {
+    const out = roleIn("---\nauthor: Odessa Lin\n---\nText.\n", "Odessa Lin", "post.md");
+    expect(out).toBe("---\nauthor: A patient\n---\nText.\n");
+    expect(parseDocument("post.md", out, "markdown").frontmatter).toEqual({ author: "A patient" });
+  });
+
+  it("keeps the quotes of a quoted YAML value and of an MDX prop", () => {
+    expect(roleIn('---\nauthor: "Odessa Lin"\n---\nText.\n', "Odessa Lin", "post.md")).toBe('---\nauthor: "A patient"\n---\nText.\n');
+    const mdx = roleIn('<Testimonial author="Odessa Lin" />\n', "Odessa Lin", "post.mdx");
+    expect(mdx).toBe('<Testimonial author="A patient" />\n');
+    expect(parseDocument("post.mdx", mdx, "mdx").parseError).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 // De-identification operators for dates, ages, ZIP codes, places, contact details and numbers.
 import { describe, expect, it } from "vitest";
-import { deidentified, lintWith, testConfig, type MentionSpec } from "./support";
+import { apply, deidentified, helperFixes, lintWith, testConfig, type MentionSpec } from "./support";
 
 const spec = (type: MentionSpec["type"], ...find: (string | RegExp)[]): MentionSpec[] => find.map((f) => ({ find: f, type }));
 
@@ -108,6 +108,13 @@ describe("contact details and numbers", () => {
 
   it("removes a linked email with its link", () => {
     expect(deidentified("Write to [angela@example.com](mailto:angela@example.com) today.", spec("email", "angela@example.com"))).toBe("Write today.");
+  });
+
+  it("removes an image whose address identifies someone, and its line when nothing else is on it", () => {
+    const text = "Intro.\n\n![Smile](/img/quint-smile.jpg)\n\nMore.\n";
+    const find = "/img/quint-smile.jpg";
+    const [fix] = helperFixes(text, find, (f, range) => f.deidentify({ type: "url", range, block: -1, start: 0, end: 0, text: find, sentence: 0, confidence: 1, owner: "unknown", tied: true }));
+    expect(apply(text, fix)).toBe("Intro.\n\n\nMore.\n");
   });
 
   it("removes a handle with the network it is on", () => {

@@ -66,13 +66,15 @@ export function unwrap(source: string, r: OffsetRange): OffsetRange {
   // The text of an inline link: take the whole link.
   if (before.endsWith("[") && source.startsWith("](", end)) {
     const paren = source.indexOf(")", end);
-    if (paren > 0 && paren < line.end) return { start: start - 1, end: paren + 1 };
+    const image = before.endsWith("![") ? 1 : 0;
+    if (paren > 0 && paren < line.end) return { start: start - 1 - image, end: paren + 1 };
   }
   // The URL of an inline link (with or without its scheme): take the whole link.
   const target = /\]\((?:mailto:|tel:)?$/i.exec(before);
   if (target && /^[^)\s]*\)/.test(source.slice(end, line.end))) {
     const bracket = before.lastIndexOf("[", target.index);
-    if (bracket >= 0) return { start: line.start + bracket, end: end + /^[^)\s]*\)/.exec(source.slice(end))![0].length };
+    const image = bracket > 0 && before[bracket - 1] === "!" ? 1 : 0;
+    if (bracket >= 0) return { start: line.start + bracket - image, end: end + /^[^)\s]*\)/.exec(source.slice(end))![0].length };
   }
   // An autolink `<x>` or `<mailto:x>`.
   const angle = /<(?:mailto:|tel:)?$/i.exec(before);
