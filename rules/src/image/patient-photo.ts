@@ -4,7 +4,8 @@ import { AUTHORIZATION_MESSAGES, defineRule, withAuthorization } from "../define
 
 const BEFORE_AFTER = /\bbefore(?:\s?(?:and|&|\/|-|vs\.?)\s?|\s)after\b|\bbefore-?after\b/i;
 const PATIENT = /\b(?:our|a|the|this|my|one of our) (?:[\w-]+ )?(?:patient|client)s?\b|\b(?:patient|client)s?['’]s?\s|\b(?:patient|client)s? (?:photos?|pictures?|smiles?|faces?|results?|after|before|with|during|at|in|of)\b/i;
-const FACE = /\b(?:face|smile|selfie|portrait|headshot|profile photo)\b/i;
+const FACE = /\b(?:face|smil(?:e|es|ing)|selfie|portrait|headshot|profile photo)\b/i;
+const PATIENT_PATH = /(?:^|\/)(?:patients?|clients?|cases?|before-?after|smile-?gallery)(?:\/|[-_])/i;
 const PHI_SCENE = /\b(?:whiteboards?|white boards?|wristbands?|patient (?:list|board|charts?|files?|records?|names?)|census boards?|sign-in sheets?|medical records?|(?:screens?|monitors?|computers?) (?:showing|with)|charts? (?:on|with)|x-rays? of)\b/i;
 const RECORD_FILE = /(?:mrn|record|chart|patient|pt)[-_ ]?#?\d{3,}/i;
 
@@ -40,7 +41,7 @@ photo without patients.`,
       const health = analysis.health.some((h) => blocks.includes(h.block) && h.specific);
       const what: string[] = [];
       if (BEFORE_AFTER.test(text) || BEFORE_AFTER.test(fileWords)) what.push("a before/after comparison");
-      if (PATIENT.test(text) && !PHI_SCENE.test(text)) what.push("a patient");
+      if ((PATIENT.test(text) && !PHI_SCENE.test(text)) || PATIENT_PATH.test(img.src ?? "")) what.push("a patient");
       if (named && (health || FACE.test(text))) what.push("a named person's treatment");
       const scene = PHI_SCENE.test(text) || RECORD_FILE.test(file);
       if (what.length === 0 && !scene) continue;

@@ -1,5 +1,14 @@
 // review/names-reviewer: a reply to a review that names the reviewer beyond a greeting.
+import type { DocumentAnalysis, IdentifierMention } from "@safeharbor/server/engine";
 import { defineRule } from "../define";
+
+/** True when a first name is used to address someone: after a comma at a sentence's end, or before one at its start. */
+function isVocative(analysis: DocumentAnalysis, m: IdentifierMention): boolean {
+  const s = analysis.sentences[m.sentence];
+  const before = s.text.slice(0, m.start - s.start);
+  const after = s.text.slice(m.end - s.start);
+  return (/,\s*$/.test(before) && /^\s*[.!?,]?\s*$/.test(after)) || (before.trim() === "" && /^\s*[,!]/.test(after));
+}
 
 export default defineRule({
   meta: {
@@ -26,6 +35,8 @@ not flagged. Fix: remove the name, or keep only the greeting.`,
       const greeting = s.cues.some((c) => c.kind === "greeting" || c.kind === "gratitude") || /^(?:thanks|thank you|hi|hello|hey|dear)\b/i.test(s.text);
       const full = m.detail === "full" || m.detail === "initial";
       if (greeting && !full) continue;
+      // addressing the reviewer by the first name they posted under ("Sorry to hear this, Brenda.") is a greeting too
+      if (m.detail === "first" && isVocative(analysis, m)) continue;
       report({ messageId: "names", range: m.range, fixes: [...fixes.deidentify(m), fixes.disable("review/names-reviewer", m.range)] });
     }
   },

@@ -7,6 +7,8 @@ const CUES: [ContextCueKind, RegExp][] = [
   ["patient-reference", /\b(?:our|my|this|that)\s(?:[\w-]+\s){0,3}?(?:patient|client|resident|clinic member)\b(?!s)/gi],
   ["patient-reference", /\bone of (?:our|my) (?:[\w-]+\s){0,2}?(?:patients|clients|residents)\b/gi],
   ["patient-reference", /\ba (?:client|patient) of (?:mine|ours)\b/gi],
+  ["patient-reference", /\b(?:I|we) (?:recently |once |just |first )?(?:treated|saw|worked with|met|cared for|helped|evaluated|examined|admitted|operated on) (?:a|an|one|this) (?:[\w-]+\s){0,3}?(?:patient|client|woman|man|boy|girl|child|kid|teen|teenager|toddler|baby|mother|mom|father|dad|veteran|gentleman|lady|athlete|runner|student|retiree|grandmother|grandfather)\b/gi],
+  ["patient-reference", /(?:^|\n)\s*(?:patient|client|resident)(?: name)?\s?:|\b(?:DOB|D\.O\.B\.|date of birth)\b/gi],
   ["patient-reference", /\b(?:had|saw|treated|met|admitted|got) (?:a|this|one|another) (?:[\w-]+\s){0,2}?(?:patient|client)\s(?:today|tonight|yesterday|this (?:week|morning|afternoon)|last (?:week|night|month)|who|that|with)\b/gi],
   ["patient-reference", /\b(?:a|one|this|some)\s(?:[\w-]+\s){0,3}?(?:patient|client|woman|man|mother|mom|father|dad|gentleman|lady|boy|girl|guy|dude|teen|teenager|child|kid|toddler|baby|veteran|retiree|grandmother|grandfather|student|teacher|nurse|firefighter)\s(?:came|walked|rolled|presented|arrived|showed up|visited|called|told|brought)\b/gi],
   ["patient-reference", /(?<![\w-])(?:guy|dude|woman|man|lady|kid|patient)\s(?:came|walked|rolled|showed)\s(?:in|up)\b/gi],

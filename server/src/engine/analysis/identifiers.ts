@@ -60,6 +60,8 @@ const DETECTORS: { type: IdentifierType; re: RegExp; confidence: number; group?:
   { type: "age", re: /\b(?:in (?:his|her|their) )?(?:nineties|90s|hundreds)\b/gi, confidence: 0.5, detail: "90" },
   { type: "age", re: /\b(?:centenarian|nonagenarian|supercentenarian)s?\b/gi, confidence: 0.8, detail: "90" },
   { type: "age", re: /\b(?:ninety|one hundred(?: and)?)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:[- ]years?[- ]old|th birthday)\b/gi, confidence: 0.85, detail: "90" },
+  // "Sarah, 45" in an attribution
+  { type: "age", re: /(?<=[A-Za-z.]\s?,\s)(?:[1-9]\d?|1[01]\d)(?=\s*(?:,|$|\n|[-–—]\s))/g, confidence: 0.6, detail: "attribution" },
   { type: "age", re: /\bborn (?:in )?((?:18|19|20)\d\d)\b/gi, confidence: 0.7, detail: "born" },
   { type: "age", re: /\b(?:turned|turns|turning) (\d{2,3})\b/gi, confidence: 0.8 },
 ];

@@ -125,7 +125,11 @@ export function findNames(text: string): RawMention[] {
   for (const w of words) {
     if (taken(w.start, w.end) || !isGiven(w.text)) continue;
     const vocative = /^[,!]/.test(text.slice(w.end)) || /(?:^|\b)(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Congrats|Congratulations|Welcome|to|Meet)[,!]?\s$/.test(text.slice(Math.max(0, w.start - 16), w.start));
-    if (atSentenceStart(text, w.start) && !vocative && !/^['’]s\b/.test(text.slice(w.end - 2))) continue;
+    // at the start of a sentence only as a vocative, a possessive, or the subject of a description ("Jane smiling")
+    const described = /^\s[a-z]+(?:ing|ed)\b/.test(text.slice(w.end, w.end + 16));
+    if (atSentenceStart(text, w.start) && !vocative && !described && !/^['’]s\b/.test(text.slice(w.end - 2))) continue;
+    // a town that is also a given name: "from Denver"
+    if (/\b(?:from|near|in)\s$/.test(text.slice(Math.max(0, w.start - 6), w.start)) && !/['’]s$/.test(w.text) && US_PLACES.has(w.text)) continue;
     // part of a place: "New Jersey", "Austin, TX"
     if (/\b(?:New|North|South|West|Rhode)\s$/.test(text.slice(Math.max(0, w.start - 6), w.start)) || STATE_AFTER.test(text.slice(w.end))) continue;
     out.push({ type: "name", start: w.start, end: w.end, confidence: vocative ? 0.7 : 0.55, detail: "first" });
@@ -147,7 +151,8 @@ export function findPlaces(text: string): RawMention[] {
       for (let b = parts.length; b > a; b--) {
         const cand = parts.slice(a, b).join(" ");
         const stateFollows = STATE_AFTER.test(text.slice(s + parts.slice(0, b).join(" ").length));
-        if (US_PLACES.has(cand) && !NOT_NAMES.has(cand) && !STATES.has(cand) && (stateFollows || !(GIVEN_NAMES.has(cand) && b - a === 1))) {
+        const fromBefore = /\bfrom\s$/i.test(text.slice(Math.max(0, s + (a ? parts.slice(0, a).join(" ").length + 1 : 0) - 6), s + (a ? parts.slice(0, a).join(" ").length + 1 : 0)));
+        if (US_PLACES.has(cand) && !NOT_NAMES.has(cand) && !STATES.has(cand) && (stateFollows || fromBefore || !(GIVEN_NAMES.has(cand) && b - a === 1))) {
           found = { start: s + parts.slice(0, a).join(" ").length + (a ? 1 : 0), text: cand };
           break;
         }
@@ -159,6 +164,7 @@ export function findPlaces(text: string): RawMention[] {
     const e = s + phrase.length;
     const before = text.slice(Math.max(0, s - 12), s);
     const after = text.slice(e, e + 20);
+    const from = /\bfrom\s$/i.test(before);
     const prep = /\b(?:from|in|near|of|outside|around|lives in|living in|moved to)\s$/i.test(before);
     const stateAfter = STATE_AFTER.test(after);
     const attribution = /[,—–-]\s$/.test(before) && /^\s*(?:$|[,.)\n])/.test(after);

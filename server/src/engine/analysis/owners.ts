@@ -10,6 +10,8 @@ const ROLE_ADDRESSES = /^(?:info|office|hello|contact|feedback|appointments?|bil
 const CONTACT_BEFORE = /(?:\b(?:call|contact|reach|text|email|e-mail|message|fax|phone|dial)(?:\s(?:us|our\s[\w ]{1,30}?|the (?:office|clinic|practice|front desk)))?(?:\s(?:directly|today|now|anytime))?(?:\s(?:at|on))?:?|\b(?:our office|office manager|front desk|our team|our practice|book|schedule|appointments?|reservations?|questions\?)\b[^.!?]{0,60})\s*$/i;
 /** A provider role or a self-introduction right before a name ("acupuncturist Mario", "my name is"). */
 const ROLE_BEFORE = /\b(?:therapists?|acupuncturists?|dentists?|hygienists?|nurses?|physicians?|doctors?|surgeons?|orthodontists?|chiropractors?|counsel(?:l)?ors?|psychologists?|psychiatrists?|dietitians?|nutritionists?|trainers?|coaches|coach|practitioners?|specialists?|founders?|owners?|directors?|managers?|midwi(?:fe|ves)|pharmacists?|optometrists?|audiologists?|pediatricians?|assistants?|receptionists?|coordinators?|my name is|i am|i'm|spotlight:?|author:?|by)\s(?:[A-Z][\w.]*\s){0,2}$/i;
+/** A staff role right after a name ("Maria Lopez, our office manager,", "Maria Lopez founded the clinic"). */
+const STAFF_AFTER = /^(?:,\s(?:our|the|a|an)\s(?:[\w-]+\s){0,3}?(?:therapist|acupuncturist|dentist|hygienist|nurse|physician|doctor|surgeon|orthodontist|chiropractor|counsel(?:l)?or|psychologist|psychiatrist|dietitian|practitioner|specialist|founder|owner|director|manager|assistant|coordinator|receptionist|midwife|pharmacist)\b|\s(?:founded|co-founded|opened|started|leads|led|directs|manages|owns)\s(?:our|the|[A-Z])|\sjoined (?:our|the) (?:team|staff|practice|clinic|office))/i;
 const OUR_PLACE_BEFORE = /\bour\s(?:[\w.]+\s){0,2}$/i;
 
 /** Name tokens of a person's name, without titles and credentials, lower-cased. */
@@ -55,7 +57,8 @@ export function resolveOwners(doc: ParsedDocument, a: DocumentAnalysis, config: 
     const credentialAfter = /^,?\s(?:MD|M\.D\.|DO|DDS|DMD|DPT|PT|OT|RN|NP|PA-C|LCSW|LMFT|LPC|LMHC|PhD|PsyD|FNP|APRN|MSW|RDH)\b/.test(blockText(m).slice(m.end));
     const fmAuthorBlock = doc.blocks[m.block].kind === "frontmatter" && /^(?:author|authors|byline|reviewer|doctor|provider|host|speaker|presenter|leader)/i.test(doc.blocks[m.block].key ?? "");
     const jsxHost = doc.blocks[m.block].kind === "jsxAttribute" && /^(?:author|host|speaker|presenter|doctor|provider|leader)$/i.test(doc.blocks[m.block].attribute ?? "");
-    if (m.detail === "provider" || staffCueBefore || credentialAfter || fmAuthorBlock || jsxHost) addStaff(m.text);
+    const roleAfter = STAFF_AFTER.test(blockText(m).slice(m.end, m.end + 60));
+    if (m.detail === "provider" || staffCueBefore || credentialAfter || roleAfter || fmAuthorBlock || jsxHost) addStaff(m.text);
   }
   // Public figures: names in sentences that say the person is public and speaks of their own health.
   const publicTokens = new Set<string>();
