@@ -57,7 +57,7 @@ describe("Markdown prose", () => {
 
   it("reads link text as prose and the URL as a link reference", () => {
     const doc = parse("Read [our guide to braces](https://example.com/braces \"Guide\") today.\n");
-    expect(blocks(doc)).toEqual(["paragraph: Read our guide to braces today."]);
+    expect(blocks(doc)).toEqual(["linkTitle: Guide", "paragraph: Read our guide to braces today."]);
     expect(doc.links.map((l) => [l.url, doc.source.slice(l.range.start, l.range.end)])).toEqual([["https://example.com/braces", "https://example.com/braces"]]);
     expectExactOffsets(doc);
   });
@@ -120,9 +120,28 @@ describe("Markdown prose", () => {
     expectExactOffsets(doc);
   });
 
-  it("skips other raw HTML markup", () => {
+  it("skips raw HTML tags around Markdown content", () => {
     const doc = parse("<div class=\"note\">\n\nInside the div.\n\n</div>\n");
     expect(blocks(doc)).toEqual(["paragraph: Inside the div."]);
+  });
+
+  it("reads the text of a raw HTML block as prose, without tags, comments, scripts or styles", () => {
+    const doc = parse("<p>Our patient &amp; <b>friend</b> came in</p><p>on a Tuesday.</p>\n<!-- hidden note -->\n<script>var x = 'no';</script><style>p { color: red }</style>\n");
+    expect(blocks(doc)).toEqual(["html: Our patient & friend came in on a Tuesday. "]);
+    expect(sourceOfPhrase(doc, "patient & friend came")).toBe("patient &amp; <b>friend</b> came");
+    expectExactOffsets(doc);
+  });
+
+  it("separates words at inline line breaks and block tags", () => {
+    const doc = parse("line one<br>line two<br/>line three\n");
+    expect(doc.blocks[0].text).toBe("line one\nline two\nline three");
+    expectExactOffsets(doc);
+  });
+
+  it("reads a link title as its own block", () => {
+    const doc = parse('[our team](https://example.com/team "Meet the hygienists")\n');
+    expect(blocks(doc)).toEqual(["linkTitle: Meet the hygienists", "paragraph: our team"]);
+    expectExactOffsets(doc);
   });
 
   it("resolves character references and backslash escapes, mapping them to their source", () => {
@@ -168,6 +187,13 @@ describe("front matter", () => {
     const doc = parse("+++\ntitle = \"Our new office\"\nyear = 2024\n[testimonial]\nname = 'Jo Example'\nquote = \"Best \\\"care\\\"\"\n+++\n\nBody.\n");
     expect(doc.blocks.map((b) => `${b.key}: ${b.text}`)).toEqual(["title: Our new office", "testimonial.name: Jo Example", 'testimonial.quote: Best "care"', "undefined: Body."]);
     expect(doc.frontmatter).toMatchObject({ title: "Our new office", testimonial: { name: "Jo Example", quote: 'Best "care"' } });
+    expectExactOffsets(doc);
+  });
+
+  it("reads TOML arrays of strings item by item", () => {
+    const doc = parse("+++\ntags = [\"anxiety\", 'implants']\n[people]\nquoted = [ \"Jo \\\"JJ\\\" Example\" ]\n+++\n");
+    expect(doc.blocks.map((b) => `${b.key}: ${b.text}`)).toEqual(["tags[0]: anxiety", "tags[1]: implants", 'people.quoted[0]: Jo "JJ" Example']);
+    expect(doc.frontmatter).toEqual({ tags: ["anxiety", "implants"], people: { quoted: ['Jo "JJ" Example'] } });
     expectExactOffsets(doc);
   });
 

@@ -19,6 +19,14 @@ describe("MDX", () => {
     expect(sourceOfPhrase(doc, "Great care")).toBe("Great care");
   });
 
+  it("reads attributes whose expression is a single string literal, but not other expressions", () => {
+    const doc = parse('<Testimonial quote={"She said \\"thanks\\" twice"} name={`Jo Example`} rating={5} note={`Hi ${name}`} />\n', "mdx");
+    expect(doc.blocks.map((b) => `${b.attribute}: ${b.text}`)).toEqual(['quote: She said "thanks" twice', "name: Jo Example"]);
+    expect(doc.components[0].attributes.name.value).toBe("Jo Example");
+    expect(sourceOfPhrase(doc, "Jo Example")).toBe("Jo Example");
+    expectExactOffsets(doc);
+  });
+
   it("does not read code-like attributes (src, href, id, className, authorization) as prose", () => {
     const doc = parse('<Card id="c1" className="wide" href="https://example.com" authorization="AUTH-1" title="Visible title" />\n', "mdx");
     expect(blocks(doc)).toEqual(["jsxAttribute: Visible title"]);

@@ -51,6 +51,8 @@ export function readYaml(source: string, value: string, valueStart: number, keys
 
 const TOML_TABLE = /^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]\s*$/;
 const TOML_STRING = /^\s*([A-Za-z0-9_.-]+)\s*=\s*(?:"((?:[^"\\\r\n]|\\.)*)"|'([^'\r\n]*)')\s*(?:#.*)?$/;
+const TOML_ARRAY = /^\s*([A-Za-z0-9_.-]+)\s*=\s*\[(.*)\]\s*(?:#.*)?$/;
+const TOML_ITEM = /"((?:[^"\\\r\n]|\\.)*)"|'([^'\r\n]*)'/g;
 
 /** TOML front matter: string values of `key = "value"` lines, under `[table]` headers. */
 export function readToml(source: string, value: string, valueStart: number, keys?: readonly string[]): FrontmatterResult {
@@ -76,6 +78,25 @@ export function readToml(source: string, value: string, valueStart: number, keys
         const s = valueStart + lineStart + rawStart;
         blocks.push(block(source, text, s, s + raw.length, path));
       }
+    }
+    const a = m ? null : TOML_ARRAY.exec(line.replace(/\r$/, ""));
+    if (a) {
+      const path = table ? `${table}.${a[1]}` : a[1];
+      const items: string[] = [];
+      const listStart = line.indexOf("[", line.indexOf("=")) + 1;
+      for (const item of a[2].matchAll(TOML_ITEM)) {
+        const raw = item[1] ?? item[2] ?? "";
+        const text = item[1] !== undefined ? raw.replace(/\\(["\\])/g, "$1") : raw;
+        const itemPath = `${path}[${items.length}]`;
+        items.push(text);
+        if (keySelected(itemPath, keys) && text) {
+          const s = valueStart + lineStart + listStart + (item.index ?? 0) + 1;
+          blocks.push(block(source, text, s, s + raw.length, itemPath));
+        }
+      }
+      let target = data;
+      for (const part of table ? table.split(".") : []) target = (target[part] ??= {}) as Record<string, unknown>;
+      target[a[1]] = items;
     }
     lineStart += line.length + 1;
   }

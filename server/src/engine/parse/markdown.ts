@@ -42,6 +42,24 @@ const IMAGE_COMPONENT = /^(img|image|picture|figure|gallery|beforeafter|photo|av
 const HTML_COMMENT = /<!--([\s\S]*?)-->/g;
 const HTML_IMG = /<img\b[^>]*>/gi;
 const HTML_ATTR = /\b(src|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+/** Comments, script and style elements, and tags of raw HTML: what is not text. */
+const HTML_MARKUP = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea)\b[\s\S]*?(?:<\/\1\s*>|$)|<\/?([A-Za-z][\w-]*)(?:[^>"']|"[^"]*"|'[^']*')*>|<![A-Za-z][^>]*>|<\?[\s\S]*?\?>/g;
+/** Tags that separate words (block-level elements and line breaks). */
+const BLOCK_TAG = /^(address|article|aside|blockquote|br|caption|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)$/i;
+/** A JavaScript string literal with no interpolation: quote, then content. */
+const STRING_LITERAL = /^\s*(["'`])((?:(?!\1)[^\\$]|\\[\s\S]|\$(?!\{))*)\1\s*$/;
+const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", ndash: "\u2013", mdash: "\u2014", rsquo: "\u2019", lsquo: "\u2018", rdquo: "\u201d", ldquo: "\u201c", hellip: "\u2026", eacute: "\u00e9" };
+
+/** Decodes the common character references of raw HTML text (others are kept as written). */
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:#(\d+)|#x([0-9a-fA-F]+)|([A-Za-z]+));/g, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (dec || hex) {
+      const cp = parseInt((dec ?? hex) as string, dec ? 10 : 16);
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    }
+    return NAMED_ENTITIES[(name ?? "").toLowerCase()] ?? m;
+  });
+}
 
 function rangeOf(node: { position?: MdNode["position"] }): OffsetRange | undefined {
   const s = node.position?.start.offset;
@@ -103,7 +121,10 @@ class Walker {
         if (r && typeof node.value === "string") this.frontmatter(node.type, node.value, r);
         return;
       case "html":
-        if (r && typeof node.value === "string") this.html(node.value, r.start, ctx);
+        if (r && typeof node.value === "string") {
+          this.html(node.value, r.start, ctx);
+          this.htmlText(node.value, r.start, ctx);
+        }
         return;
       case "mdxFlowExpression":
       case "mdxTextExpression":
@@ -132,16 +153,12 @@ class Walker {
     const first = this.doc.blocks.length;
     for (const attr of node.attributes ?? []) {
       const ar = rangeOf(attr);
-      if (attr.type !== "mdxJsxAttribute" || !attr.name || typeof attr.value !== "string" || !ar) continue;
-      const raw = this.source.slice(ar.start, ar.end);
-      const eq = raw.indexOf("=");
-      const q = eq >= 0 ? raw.slice(eq + 1).search(/["']/) : -1;
-      if (q < 0) continue;
-      const vs = ar.start + eq + 1 + q + 1;
-      const vr = { start: vs, end: ar.end - 1 };
-      ref.attributes[attr.name] = { value: attr.value, range: vr };
+      if (attr.type !== "mdxJsxAttribute" || !attr.name || !ar) continue;
+      const value = this.attributeValue(attr, ar);
+      if (!value) continue;
+      ref.attributes[attr.name] = value;
       if (/^(src|href|id|key|class|classname|style|width|height|authorization)$/i.test(attr.name)) continue;
-      if (attr.value.trim()) this.valueBlock("jsxAttribute", attr.value, vr, inner, { attribute: attr.name });
+      if (value.value.trim()) this.valueBlock("jsxAttribute", value.value, value.range, inner, { attribute: attr.name });
     }
     children(inner);
     for (let i = first; i < this.doc.blocks.length; i++) ref.blocks.push(i);
@@ -157,6 +174,58 @@ class Walker {
         captionBlocks: ref.blocks.filter((b) => this.doc.blocks[b].attribute !== "alt"),
       });
     }
+  }
+
+  /**
+   * The string value of a JSX attribute and the range of its text: a quoted value (`name="..."`) or an
+   * expression that is a single string literal (`name={"..."}`, `` name={`...`} `` without `${}`).
+   */
+  private attributeValue(attr: MdAttribute, ar: OffsetRange): { value: string; range: OffsetRange } | undefined {
+    const raw = this.source.slice(ar.start, ar.end);
+    const eq = raw.indexOf("=");
+    if (eq < 0) return undefined;
+    if (typeof attr.value === "string") {
+      const q = raw.slice(eq + 1).search(/["']/);
+      if (q < 0) return undefined;
+      return { value: attr.value, range: { start: ar.start + eq + 1 + q + 1, end: ar.end - 1 } };
+    }
+    const expression = (attr.value as { type?: string; value?: unknown } | null | undefined) ?? undefined;
+    if (expression?.type !== "mdxJsxAttributeValueExpression" || typeof expression.value !== "string") return undefined;
+    const literal = STRING_LITERAL.exec(expression.value);
+    if (!literal) return undefined;
+    const open = raw.indexOf(literal[1], eq + 1);
+    const close = raw.lastIndexOf(literal[1]);
+    if (open < 0 || close <= open) return undefined;
+    const value = literal[2].replace(/\\(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|(.))/g, (_m, cp: string | undefined, u: string | undefined, c: string | undefined) => {
+      if (cp || u) return String.fromCodePoint(parseInt((cp ?? u) as string, 16));
+      return c === "n" ? "\n" : c === "t" ? "\t" : (c ?? "");
+    });
+    return { value, range: { start: ar.start + open + 1, end: ar.start + close } };
+  }
+
+  /** The text content of a raw HTML block as one prose block (tags, comments, scripts and styles removed). */
+  private htmlText(value: string, start: number, ctx: BlockContext): void {
+    const b = new BlockBuilder(this.source, start);
+    let at = 0;
+    const text = (to: number): void => {
+      // Leading white space of the block is not prose.
+      const from = b.isEmpty ? Math.max(at, Math.min(to, at + (value.slice(at, to).search(/\S|$/) ?? 0))) : at;
+      if (to <= from) return;
+      const raw = value.slice(from, to);
+      // White space between tags only separates words.
+      if (/^\s*$/.test(raw)) b.separator();
+      else b.append(decodeEntities(raw), start + from, start + to);
+    };
+    for (const m of value.matchAll(HTML_MARKUP)) {
+      const i = m.index ?? 0;
+      text(i);
+      const tag = m[2];
+      if (tag && BLOCK_TAG.test(tag)) b.separator(/^br$/i.test(tag) ? "\n" : " ");
+      at = i + m[0].length;
+      b.advance(start + at);
+    }
+    text(value.length);
+    if (!b.isEmpty) this.push(b.build(0, "html", ctx));
   }
 
   private inlineBlock(node: MdNode, kind: BlockKind, ctx: BlockContext, extra: Partial<ProseBlock>): void {
@@ -185,6 +254,7 @@ class Walker {
         case "link":
         case "linkReference":
           if (r && node.url) this.doc.links.push({ url: node.url, range: this.urlRange(node.url, r) });
+          if (r && node.title) this.titleBlock("linkTitle", node.title, r, ctx);
           this.inline(node.children, b, ctx);
           break;
         case "image":
@@ -193,7 +263,11 @@ class Walker {
           b.separator();
           break;
         case "html":
-          if (r && typeof node.value === "string") this.html(node.value, r.start, ctx);
+          if (r && typeof node.value === "string") {
+            this.html(node.value, r.start, ctx);
+            const tag = /^<\/?([A-Za-z][\w-]*)/.exec(node.value)?.[1];
+            if (tag && BLOCK_TAG.test(tag)) b.separator(/^br$/i.test(tag) ? "\n" : " ");
+          }
           break;
         case "mdxJsxTextElement":
           this.component(node, ctx, (c) => this.inline(node.children, b, c));
@@ -210,6 +284,15 @@ class Walker {
     }
   }
 
+  /** A block for a link or image title, found at the end of the syntax (escapes allowed). */
+  private titleBlock(kind: BlockKind, title: string, r: OffsetRange, ctx: BlockContext): number | undefined {
+    const raw = this.source.slice(r.start, r.end);
+    const close = raw.search(/["')]\s*\)\s*$/);
+    const open = close > 0 ? raw.lastIndexOf(raw[close] === ")" ? "(" : raw[close], close - 1) : -1;
+    if (open < 0) return undefined;
+    return this.valueBlock(kind, title, { start: r.start + open + 1, end: r.start + close }, ctx);
+  }
+
   private urlRange(url: string, r: OffsetRange): OffsetRange {
     const i = this.source.slice(r.start, r.end).lastIndexOf(url);
     return i >= 0 ? { start: r.start + i, end: r.start + i + url.length } : r;
@@ -224,10 +307,7 @@ class Walker {
       const j = raw.lastIndexOf("](") > 0 ? raw.lastIndexOf("](") : raw.lastIndexOf("]");
       if (i >= 0 && j > i) altBlock = this.valueBlock("imageAlt", node.alt, { start: r.start + i + 1, end: r.start + j }, ctx);
     }
-    if (node.title) {
-      const t = raw.lastIndexOf(node.title);
-      if (t >= 0) titleBlock = this.valueBlock("imageTitle", node.title, { start: r.start + t, end: r.start + t + node.title.length }, ctx);
-    }
+    if (node.title) titleBlock = this.titleBlock("imageTitle", node.title, r, ctx);
     const srcRange = node.url ? this.urlRange(node.url, r) : undefined;
     this.doc.images.push({
       range: r,
@@ -271,6 +351,11 @@ class Walker {
     const valueStart = r.start + at;
     const read = type === "yaml" ? readYaml : readToml;
     const result = read(this.source, value, valueStart, this.options.frontmatterKeys);
+    // `# safeharbor-...` comments in front matter are directives too
+    for (const m of value.matchAll(/(?:^|\n)[ \t]*#[ \t]*(safeharbor-[^\r\n]*)/g)) {
+      const at = valueStart + (m.index ?? 0) + m[0].indexOf("#");
+      this.doc.comments.push({ text: m[1], range: { start: at, end: at + m[0].length - m[0].indexOf("#") } });
+    }
     this.doc.frontmatter = result.data;
     this.doc.frontmatterRange = r;
     for (const blk of result.blocks) this.push(blk);
