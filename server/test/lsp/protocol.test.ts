@@ -3,8 +3,21 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DiagnosticSeverity, DiagnosticTag, ErrorCodes, FileChangeType, LSPErrorCodes, TextDocumentSyncKind, type Diagnostic } from "vscode-languageserver-protocol/node";
-import { PULL_CLIENT, PUSH_CLIENT, TestClient, uriOf } from "./client";
+import { fork } from "node:child_process";
+import {
+  createProtocolConnection,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  ErrorCodes,
+  FileChangeType,
+  InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
+  LSPErrorCodes,
+  TextDocumentSyncKind,
+  type Diagnostic,
+} from "vscode-languageserver-protocol/node";
+import { PULL_CLIENT, PUSH_CLIENT, SERVER_JS, TestClient, uriOf } from "./client";
 
 // An unused suppression directive is reported by the engine itself whatever the rule catalogue holds,
 // with a fix that removes it: a stable finding for driving the protocol. The prose around it is
@@ -45,6 +58,19 @@ describe("initialize", () => {
   it("leaves out the diagnostic provider for a client without pull diagnostics", async () => {
     const client = await start({ capabilities: PUSH_CLIENT });
     expect(client.initializeResult.capabilities.diagnosticProvider).toBeUndefined();
+  });
+
+  it("also listens on Node IPC (the VS Code extension's transport)", async () => {
+    const child = fork(SERVER_JS, ["--node-ipc"], { stdio: ["ignore", "ignore", "ignore", "ipc"] });
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    connection.listen();
+    try {
+      const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+      expect(result.serverInfo?.name).toBe("safeharbor-language-server");
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
   });
 
   it("registers watchers for config and registry files when the client can", async () => {
