@@ -54,7 +54,7 @@ referenced. Fix: attribute it to "A patient", or reference the authorization.`,
       const first = [...ids].sort((a, b) => a.range.start - b.range.start)[0];
       const attributionIds = ids.filter(inAttribution);
       const range = first ? { start: first.range.start, end: inAttribution(first) ? lineEnd(document.blocks[first.block], first.end) : first.range.end } : t.range;
-      const attributionFix = attributionIds.length && t.source !== "inline" ? [{ title: "Attribute the testimonial to \u201cA patient\u201d", kind: "deidentify" as const, preferred: true, edits: [{ range, newText: document.source.slice(range.start, range.end).startsWith("\u2014") ? "\u2014 A patient" : "A patient" }] }] : [];
+      const attributionFix = attributionIds.length && t.source !== "inline" ? [fixes.attribution(range)] : [];
       const base = { messageId: strong ? "identifiable" : "weak", severity: strong ? ("error" as const) : ("warning" as const), data: { what: what.join(", ") }, range, fixes: [...attributionFix, fixes.authorizationReference(t.range), fixes.disable("testimonial/identifiable-patient", range)] };
       const auth = authorize(t.range, elements);
       if (auth.status === "none" && consentClaimed && strong) report({ ...base, messageId: "consent", severity: "warning" });

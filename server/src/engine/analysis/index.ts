@@ -129,7 +129,8 @@ function markPatientContext(doc: ParsedDocument, a: DocumentAnalysis): void {
     const continues = previous !== undefined && previous.patientContext && previous.block === s.block && /^(?:she|he|they|her|his|their|after|now|today|since then)\b/i.test(s.text);
     s.general = general && !specific && !personal;
     s.patientContext = !kinds.has("hypothetical") && !kinds.has("composite") && (specific || yourCare || (personal && specificHealth) || continues);
-    if (kinds.has("public-figure") && !specific) s.patientContext = false;
+    // a public figure's own story, or history, is not a patient's
+    if ((kinds.has("public-figure") || kinds.has("history")) && !kinds.has("patient-reference")) s.patientContext = false;
     // "everyone who came to our screening", "87% of our patients": a group, not one patient
     if (kinds.has("aggregate") && !kinds.has("patient-reference")) s.patientContext = false;
     previous = s;
