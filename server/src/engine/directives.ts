@@ -2,7 +2,7 @@
 import { LineIndex } from "./text/lines";
 import type { CommentRef, Finding, OffsetRange, ParsedDocument } from "./types";
 
-export type DirectiveKind = "disable-next-line" | "disable-line" | "disable" | "enable" | "disable-file" | "authorization";
+export type DirectiveKind = "disable-next-line" | "disable-line" | "disable" | "enable" | "disable-file" | "authorization" | "unknown";
 
 /** A parsed `safeharbor-*` comment. */
 export interface Directive {
@@ -15,12 +15,17 @@ export interface Directive {
   lines?: { from: number; to: number };
 }
 
-const DIRECTIVE = /^\s*safeharbor-(disable-next-line|disable-line|disable-file|disable|enable|authorization)\b([\s\S]*)$/;
+const DIRECTIVE = /^\s*safeharbor-(disable-next-line|disable-line|disable-file|disable|enable|authorization)(?=\s|$)([\s\S]*)$/;
+const LOOKS_LIKE_DIRECTIVE = /^\s*safeharbor-[a-z]/i;
 
-/** Parses one comment's text into a directive, or undefined when it is not one. */
+/**
+ * Parses one comment's text into a directive, or undefined when it is not one. A comment that starts
+ * like a directive but names no known kind (a typo such as `safeharbor-disable-nextline`) is an
+ * `unknown` directive: it suppresses nothing and is reported.
+ */
 export function parseDirective(comment: CommentRef): Directive | undefined {
   const m = DIRECTIVE.exec(comment.text);
-  if (!m) return undefined;
+  if (!m) return LOOKS_LIKE_DIRECTIVE.test(comment.text) ? { kind: "unknown", targets: [], range: comment.range } : undefined;
   const kind = m[1] as DirectiveKind;
   const body = m[2];
   const sep = body.search(/(?:^|\s)--(?:\s|$)/);
@@ -63,7 +68,7 @@ export interface SuppressionResult {
 /** Drops suppressed findings and reports unused or unexplained directives. */
 export function applyDirectives(findings: Finding[], directives: Directive[], lines: LineIndex): SuppressionResult {
   const used = new Set<Directive>();
-  const suppressors = directives.filter((d) => d.kind !== "authorization" && d.kind !== "enable");
+  const suppressors = directives.filter((d) => d.kind !== "authorization" && d.kind !== "enable" && d.kind !== "unknown");
   // Range directives in source order: for a finding, the last one before it that names its rule decides.
   const ranges = directives.filter((d) => d.kind === "disable" || d.kind === "enable").sort((a, b) => a.range.start - b.range.start);
   const kept = findings.filter((f) => {
@@ -88,7 +93,15 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
     }
     return !suppressed;
   });
-  const directiveFindings: Finding[] = [];
+  const directiveFindings: Finding[] = directives
+    .filter((d) => d.kind === "unknown")
+    .map((d) => ({
+      ruleId: "safeharbor/unknown-directive",
+      severity: "hint" as const,
+      message: "This comment looks like a Safe Harbor directive but names no known one (disable-next-line, disable-line, disable, enable, disable-file, authorization); it has no effect.",
+      range: d.range,
+      fixes: [],
+    }));
   for (const d of suppressors) {
     if (!used.has(d)) {
       directiveFindings.push({

@@ -28,7 +28,12 @@ describe("directive syntax", () => {
     expect(parseDirective({ text: "safeharbor-disable", range: { start: 0, end: 1 } })).toMatchObject({ kind: "disable", targets: [] });
     expect(parseDirective({ text: "safeharbor-authorization AUTH-1 AUTH-2", range: { start: 0, end: 1 } })).toMatchObject({ kind: "authorization", targets: ["AUTH-1", "AUTH-2"] });
     expect(parseDirective({ text: "just a comment", range: { start: 0, end: 1 } })).toBeUndefined();
-    expect(parseDirective({ text: "safeharbor-disabled", range: { start: 0, end: 1 } })).toBeUndefined();
+    expect(parseDirective({ text: "mentions safeharbor-disable later", range: { start: 0, end: 1 } })).toBeUndefined();
+  });
+
+  it("takes a misspelt directive as unknown rather than as a broader one", () => {
+    expect(parseDirective({ text: "safeharbor-disable-nextline phi", range: { start: 0, end: 1 } })).toMatchObject({ kind: "unknown" });
+    expect(parseDirective({ text: "safeharbor-enabled", range: { start: 0, end: 1 } })).toMatchObject({ kind: "unknown" });
   });
 
   it("keeps a double hyphen inside a rule-free reason", () => {
@@ -140,6 +145,10 @@ describe("directive hints", () => {
 
   it("reports an unused directive once, not also for its missing reason", () => {
     expect(lint("<!-- safeharbor-disable-next-line phi -->\nNothing.\n")).toEqual(["safeharbor/unused-directive@1"]);
+  });
+
+  it("reports a misspelt directive as a hint and suppresses nothing with it", () => {
+    expect(lint("<!-- safeharbor-disable-nextline phi -- staff -->\nNAME here.\n\nNAME there.\n")).toEqual(["safeharbor/unknown-directive@1", "phi/marker@2", "phi/marker@4"]);
   });
 
   it("does not report enable or authorization directives as unused", () => {

@@ -12,6 +12,7 @@ const ENGINE_NOTICES: Record<string, string> = {
   "safeharbor/internal-error": "A check failed on this file and was skipped.",
   "safeharbor/unused-directive": "A suppression directive matches no finding.",
   "safeharbor/directive-reason": "A suppression directive gives no reason after `--`.",
+  "safeharbor/unknown-directive": "A comment looks like a directive but names no known one.",
   "safeharbor/registry-syntax": "The authorization registry is not valid YAML or not a list of authorizations.",
   "safeharbor/registry-missing-element": "An authorization lacks a core element required by 45 CFR 164.508(c).",
   "safeharbor/registry-no-expiry": "An authorization has no expiration date or event (45 CFR 164.508(c)(1)(v)).",
