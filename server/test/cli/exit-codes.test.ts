@@ -55,6 +55,21 @@ describe("exit codes", () => {
     expect(r.stderr).toContain("must be one of");
   });
 
+  it("exits 2 naming the place of bad YAML, an unknown key and an unknown rule id, before printing any report", async () => {
+    const cases: [string, string, string][] = [
+      [".safeharbor.yaml", "rules:\n  phi: warn\n practice: [\n", ".safeharbor.yaml:3:"],
+      [".safeharbor.yml", "practice:\n  doctors: [Dr. Example]\n", '.safeharbor.yml:2:3: unknown key "doctors" in "practice"'],
+      [".safeharbor.jsonc", '{\n  // rules\n  "rules": { "phi/patient-nam": "off" }\n}\n', '.safeharbor.jsonc:3:14: unknown rule or family "phi/patient-nam"'],
+    ];
+    for (const [name, text, expected] of cases) {
+      const dir = project({ [name]: text, "post.md": CLEAN });
+      const r = await run(dir, ["check", ".", "--format", "json"]);
+      expect(r.code, name).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain(`configuration error: ${join(dir, expected)}`);
+    }
+  });
+
   it("reports a missing path on stderr, checks the rest and exits 2", async () => {
     const dir = project({ "post.md": CLEAN });
     const r = await run(dir, ["check", "post.md", "absent.md", "--format", "json"]);
