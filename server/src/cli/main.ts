@@ -131,14 +131,14 @@ function parseCheckArgs(argv: string[]): { options: CheckOptions; values: Return
   const format = values.format ?? "stylish";
   if (!["stylish", "json", "sarif"].includes(format)) throw new UsageError(`unknown format "${format}" (stylish, json, sarif)`);
   const maxWarnings = values["max-warnings"] === undefined ? Infinity : Number(values["max-warnings"]);
-  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError("--max-warnings takes a whole number");
-  if (maxWarnings < 0) throw new UsageError("--max-warnings takes a whole number");
+  if ((!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) || maxWarnings < 0) throw new UsageError("--max-warnings takes a whole number");
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError("--jobs takes a whole number of at least 1");
   if (values["stdin-filename"] !== undefined && !values.stdin) throw new UsageError("--stdin-filename needs --stdin");
   return { options: { format, maxWarnings, cache: Boolean(values.cache), ...(jobs !== undefined ? { jobs } : {}) }, values, positionals };
 }
 
+/** The raw options of `check`, as node:util parses them. */
 function parseRaw(argv: string[]) {
   return parseArgs({
     args: argv,
