@@ -56,6 +56,5 @@ photo without patients.`,
       };
       report(withAuthorization(base, authorize(img.range, ["photo"])));
     }
-    void analysis;
   },
 });

@@ -1,6 +1,15 @@
 // social/public-reply: a public post or reply addressed to a person that mentions their care.
+import type { DocumentAnalysis, IdentifierMention } from "@safeharbor/server/engine";
 import { defineRule } from "../define";
 import { replyRange } from "../review/reply";
+
+/** True when a name is the person the post speaks to: "Hi Jenna!", "Get well soon to Mr. Kim", "Sarah, great job". */
+function addressed(analysis: DocumentAnalysis, m: IdentifierMention): boolean {
+  const s = analysis.sentences[m.sentence];
+  const before = s.text.slice(0, m.start - s.start);
+  const after = s.text.slice(m.end - s.start);
+  return /(?:\b(?:to|hi|hello|hey|dear|congrats|congratulations|thanks|thank you|welcome|go|way to go|proud of you|birthday))[,!]?\s*$/i.test(before) || (before.trim() === "" && /^\s*[,!]/.test(after)) || (/,\s*$/.test(before) && /^\s*[.!?]/.test(after));
+}
 
 export default defineRule({
   meta: {
@@ -23,9 +32,7 @@ template, and follow up by direct message or phone.`,
   },
   check({ analysis, document, fixes, report }) {
     if (analysis.kind !== "social" && analysis.kind !== "comment-reply") return;
-    const addressee = analysis.mentions.find(
-      (m) => m.owner === "unknown" && (m.type === "handle" || (m.type === "name" && m.detail !== "provider" && m.confidence >= 0.55)),
-    );
+    const addressee = analysis.mentions.find((m) => m.owner === "unknown" && (m.type === "handle" || (m.type === "name" && m.detail !== "provider" && m.confidence >= 0.55 && addressed(analysis, m))));
     if (!addressee) return;
     const whole = replyRange(document);
     const template = fixes.template("social-private", whole, "Replace the post with the private-channel template");

@@ -27,6 +27,7 @@ const DETECTORS: { type: IdentifierType; re: RegExp; confidence: number; group?:
   { type: "handle", re: /(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?\b/g, confidence: 0.85 },
   { type: "fax", re: /\bfax(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*((?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4})\b/gi, confidence: 0.95, group: 1 },
   { type: "phone", re: /(?<![\w/-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/g, confidence: 0.9 },
+  { type: "phone", re: /(?<![\w/$.-])\d{3}-\d{4}\b(?!-)/g, confidence: 0.6 },
   { type: "ssn", re: /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g, confidence: 0.9 },
   { type: "ssn", re: /\b(?:SSN|social security(?: number| no\.?| #)?)\s*[:#]?\s*((?!000|666|9\d\d)\d{3}[ -]?(?!00)\d{2}[ -]?(?!0000)\d{4})\b/gi, confidence: 0.95, group: 1 },
   { type: "record-number", re: /\b(?:MRN|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)|patient (?:ID|number|no\.?|#)|record (?:number|no\.?|#))\s*[:#]?\s*[A-Z]{0,4}[-#]?\d[A-Z0-9-]{3,19}\b/gi, confidence: 0.95 },

@@ -111,12 +111,12 @@ export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig): Do
   });
   const analysis: DocumentAnalysis = { kind, sentences, mentions, health, authorizations: [], staffNames: new Set(), testimonials: findTestimonials(doc) };
   resolveOwners(doc, analysis, config);
-  markPatientContext(doc, analysis);
+  markPatientContext(analysis);
   return analysis;
 }
 
 /** Decides, sentence by sentence, whether the text speaks of a specific patient. */
-function markPatientContext(doc: ParsedDocument, a: DocumentAnalysis): void {
+function markPatientContext(a: DocumentAnalysis): void {
   const reply = a.kind === "review-reply" || a.kind === "social" || a.kind === "comment-reply";
   let previous: SentenceInfo | undefined;
   for (const s of a.sentences) {
@@ -160,7 +160,5 @@ function markPatientContext(doc: ParsedDocument, a: DocumentAnalysis): void {
     const s = a.sentences[m.sentence];
     m.tied = s.patientContext || namesPatient(m) || s.mentions.some((i) => namesPatient(a.mentions[i]));
   }
-  void doc;
 }
 
-export type { BlockFacts };

@@ -13,7 +13,7 @@ export const STATES = new Set([...STATE_NAMES.split("|"), ...STATE_ABBR.split("|
 
 const STATE_AFTER = new RegExp(`^,?\\s(?:${STATE_ABBR}|${STATE_NAMES})\\b`);
 const CAP_WORD = /[A-Z][a-z]+(?:['’-][A-Za-z]+)*/y;
-const TITLE = /\b(Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|Sr|Sra|Srta)\.?\s(?=[A-Z])/g;
+const TITLE = /\b(Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|Sr|Sra|Srta|Pt)\.?\s(?=[A-Z])/g;
 const INITIALS = /(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])/g;
 const NOT_INITIALS = new Set(["U.S.", "U.K.", "E.U.", "M.D.", "D.O.", "P.A.", "R.N.", "N.P.", "A.M.", "P.M.", "B.A.", "B.S.", "M.A.", "M.S.", "E.R.", "D.C.", "L.A.", "N.Y.", "D.D.S.", "D.M.D.", "U.N.", "P.T.", "O.T.", "I.V.", "A.D.", "B.C."]);
 /** Words after a capitalised sequence that make it an organisation or place, not a person. */

@@ -2,7 +2,7 @@
 
 /** Words after which a period does not end a sentence. */
 const ABBREVIATIONS = new Set([
-  "dr", "mr", "mrs", "ms", "mx", "st", "ste", "apt", "jr", "sr", "prof", "rev", "gen", "col", "lt", "sgt", "capt",
+  "dr", "mr", "mrs", "ms", "mx", "pt", "st", "ste", "apt", "jr", "sr", "prof", "rev", "gen", "col", "lt", "sgt", "capt",
   "no", "vs", "etc", "e.g", "i.e", "approx", "dept", "est", "inc", "ltd", "co", "corp", "ave", "blvd", "rd", "ln",
   "mt", "ft", "fl", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
   "a.m", "p.m", "ph.d", "m.d", "d.d.s", "d.o", "n.p", "p.a", "r.n", "lpn", "fig", "vol", "pp", "ca", "min", "max",
