@@ -31,6 +31,41 @@ function createStatusItem(context: vscode.ExtensionContext): void {
   update();
 }
 
+/** A JSON Schema node, as far as the starter config needs it. */
+interface SchemaNode {
+  default?: unknown;
+  properties?: Record<string, SchemaNode>;
+}
+
+/** The configuration the schema describes with every default filled in (objects without one are built from their properties). */
+function starterConfig(schema: SchemaNode): Record<string, unknown> {
+  const config: Record<string, unknown> = {};
+  for (const [key, node] of Object.entries(schema.properties ?? {})) {
+    if (node.default !== undefined) config[key] = node.default;
+    else if (node.properties) config[key] = starterConfig(node);
+  }
+  return config;
+}
+
+/** Creates `.safeharbor.json` from the schema's defaults in the active file's workspace folder, then opens it. */
+async function createStarterConfig(context: vscode.ExtensionContext): Promise<void> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? (vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0] : await vscode.window.showWorkspaceFolderPick());
+  if (!folder) {
+    void vscode.window.showWarningMessage("Safe Harbor: open a folder first; the configuration file goes at its root.");
+    return;
+  }
+  const target = vscode.Uri.joinPath(folder.uri, ".safeharbor.json");
+  try {
+    await vscode.workspace.fs.stat(target);
+    void vscode.window.showInformationMessage("Safe Harbor: this folder already has a .safeharbor.json.");
+  } catch {
+    const schema = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, "dist/schema.json")))) as SchemaNode;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(starterConfig(schema), null, 2) + "\n"));
+  }
+  await vscode.window.showTextDocument(target);
+}
+
 /** Starts the client when a Markdown, MDX or text document opens. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath("dist/server.js");
@@ -62,6 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient("safeharbor", "Safe Harbor", serverOptions, clientOptions);
   createStatusItem(context);
+  context.subscriptions.push(vscode.commands.registerCommand("safeharbor.createConfig", () => createStarterConfig(context)));
   await client.start();
 }
 

@@ -14,13 +14,25 @@ const manifest = JSON.parse(readFileSync(join(clientDir, "package.json"), "utf8"
     commands: { command: string }[];
     configuration: { properties: Record<string, { default?: unknown }> };
     jsonValidation: { fileMatch: string[]; url: string }[];
+    walkthroughs: { steps: { media: { markdown: string } }[] }[];
   };
   devDependencies: Record<string, string>;
 };
 
 describe("the VS Code extension", () => {
-  it("contributes exactly the commands the server executes", () => {
-    expect(manifest.contributes.commands.map((c) => c.command).sort()).toEqual(Object.values(COMMANDS).sort());
+  it("contributes exactly the commands the server executes, and the extension's own starter-config command", () => {
+    expect(manifest.contributes.commands.map((c) => c.command).sort()).toEqual([...Object.values(COMMANDS), "safeharbor.createConfig"].sort());
+  });
+
+  it("packages the media of every walkthrough step", () => {
+    const ignore = readFileSync(join(clientDir, ".vscodeignore"), "utf8");
+    const steps = manifest.contributes.walkthroughs.flatMap((w) => w.steps);
+    expect(steps.length).toBeGreaterThanOrEqual(4);
+    for (const step of steps) {
+      expect(existsSync(join(clientDir, step.media.markdown))).toBe(true);
+      expect(step.media.markdown).toMatch(/^walkthrough\/[\w-]+\.md$/);
+    }
+    expect(ignore).toContain("!walkthrough/*.md");
   });
 
   it("contributes every setting the server reads, with the server's defaults", () => {
