@@ -61,6 +61,8 @@ export function findHealth(text: string): RawHealth[] {
       }
       if (!ok) continue;
       if (term.upper && words[i].raw !== words[i].raw.toUpperCase()) continue;
+      // a hashtag is a topic, not a detail about someone (#Invisalign)
+      if (text[words[i].start - 1] === "#") break;
       if (n > 1 && inProperName(text, words[i].start, words[i + n - 1].end)) break;
       out.push({ category: term.category, start: words[i].start, end: words[i + n - 1].end, specific: term.specific });
       i += n - 1;
