@@ -38,10 +38,36 @@ const CUES: [ContextCueKind, RegExp][] = [
   ["past-event", /\b(?:last (?:week|month|night|year|summer|winter|spring|fall|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|shift)|yesterday|tonight|this (?:morning|afternoon|week)|earlier (?:today|this week)|(?:a|two|three|few|several) (?:days|weeks|months) ago|recently)\b/gi],
 ];
 
+/** Words one of which a cue's text must contain; a paragraph without any skips the cue's patterns. */
+const NEEDS: Partial<Record<ContextCueKind, RegExp>> = {
+  "patient-reference": /patient|client|resident|member|came|walked|rolled|presented|arrived|showed|visited|called|told|brought|treated|saw|worked|met|cared|helped|evaluated|examined|admitted|operated|DOB|birth|:/i,
+  "care-event": /came|walked|rolled|presented|diagnosed|admitted|treated|rushed|brought|referred|seen|we |underwent|had |now|started|began|finished|completed/i,
+  "second-person-care": /your|ur |you /i,
+  records: /record|notes|files|system|chart|file|checked|reviewed|looked|pulled/i,
+  aggregate: /%|of our|of my|who|that/i,
+  composite: /composite|fiction|illustrat|changed|altered|real/i,
+  "consent-claim": /permission|consent/i,
+  "public-figure": /champion|olymp|actor|actress|singer|rapper|musician|celebrit|athlete|senator|president|governor|congress|novelist|quarterback|comedian|host|royal|prince|lady|model|star|openly|publicly|interview|reporters|press/i,
+  history: /\b1[0-9]\d\d\b|historically|centur/i,
+  gratitude: /thank/i,
+  privacy: /privacy|HIPAA|confidential|discuss|comment|share|confirm|disclose/i,
+  "call-office": /call|contact|reach|email|e-mail|text|phone|message|fax/i,
+  guarantee: /guarantee|100|permanent|cure|eliminat|never|miracle|success/i,
+  hedge: /vary|individual|guarantee|promise|may not|typical/i,
+  "past-event": /last|yesterday|tonight|this|earlier|ago|recently/i,
+};
+
 /** Cues of one text, in prose offsets. */
 export function findCues(text: string): ContextCue[] {
   const out: ContextCue[] = [];
+  const possible = new Map<ContextCueKind, boolean>();
   for (const [kind, re] of CUES) {
+    const need = NEEDS[kind];
+    if (need) {
+      let v = possible.get(kind);
+      if (v === undefined) possible.set(kind, (v = need.test(text)));
+      if (!v) continue;
+    }
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const start = m.index ?? 0;

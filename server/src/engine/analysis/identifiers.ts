@@ -91,10 +91,41 @@ export function ageValue(text: string, detail: string | undefined, currentYear: 
   return v;
 }
 
+/** Cheap tests that a text can hold a detector's match at all, so most detectors skip most paragraphs. */
+const HAS_DIGIT = /\d/;
+const NEEDS: Partial<Record<IdentifierType, RegExp>> = {
+  email: /@/,
+  handle: /@/,
+  url: /https?:|www\.|\.com\//i,
+  phone: HAS_DIGIT,
+  fax: HAS_DIGIT,
+  ssn: HAS_DIGIT,
+  "record-number": HAS_DIGIT,
+  "health-plan": HAS_DIGIT,
+  account: HAS_DIGIT,
+  license: HAS_DIGIT,
+  vehicle: HAS_DIGIT,
+  device: HAS_DIGIT,
+  ip: HAS_DIGIT,
+  address: HAS_DIGIT,
+  zip: HAS_DIGIT,
+  location: /County|Parish|Borough|Township/,
+  biometric: /print|scan|DNA|facial/i,
+};
+
 /** Runs every pattern detector over a text. Overlapping candidates of the same type keep the longest. */
 export function findIdentifiers(text: string): RawMention[] {
   const out: RawMention[] = [];
+  const possible = new Map<RegExp, boolean>();
+  const may = (type: IdentifierType): boolean => {
+    const need = NEEDS[type];
+    if (!need) return true;
+    let v = possible.get(need);
+    if (v === undefined) possible.set(need, (v = need.test(text)));
+    return v;
+  };
   for (const d of DETECTORS) {
+    if (!may(d.type)) continue;
     d.re.lastIndex = 0;
     for (const m of text.matchAll(d.re)) {
       if (d.check && !d.check(m)) continue;

@@ -22,7 +22,7 @@ interface BlockFacts {
   cues: ContextCue[];
 }
 
-const CACHE_LIMIT = 20_000;
+const CACHE_LIMIT = 3000;
 const blockCache = new Map<string, BlockFacts>();
 const nlpCache = new Map<string, RawMention[]>();
 

@@ -1,6 +1,7 @@
 // Chooses the parser for a document by its language and returns prose blocks with offset maps.
 import type { Language, ParsedDocument } from "../types";
 import { parseMarkdown, type ParseOptions } from "./markdown";
+import { parseMarkdownIncremental } from "./chunks";
 import { parsePlaintext } from "./plaintext";
 
 export type { ParseOptions };
@@ -16,5 +17,6 @@ export function languageOf(fileName: string): Language {
 /** Parses a document of any supported language. Never throws. */
 export function parseDocument(uri: string, source: string, language: Language, options: ParseOptions = {}): ParsedDocument {
   if (language === "plaintext") return parsePlaintext(uri, source);
+  if (language === "markdown") return parseMarkdownIncremental(uri, source, options);
   return parseMarkdown(uri, source, language, options);
 }
