@@ -86,6 +86,10 @@ describe("identifier detectors", () => {
   it("does not read a statistic about a population as an age", () => {
     expect(found("adults over 90 make up 2% of patients", "age")).toEqual([]);
   });
+  it("finds other unique characteristics", () => {
+    expect(found("the man with a tattoo of a dragon on his neck", "other")).toEqual(["tattoo of a dragon"]);
+    expect(found("she has a port-wine birthmark", "other")).toEqual(["port-wine birthmark"]);
+  });
   it("finds biometric identifiers", () => {
     expect(found("we keep a retina scan and fingerprints on file", "biometric")).toEqual(["retina scan", "fingerprints"]);
   });

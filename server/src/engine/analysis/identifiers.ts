@@ -40,6 +40,8 @@ const DETECTORS: { type: IdentifierType; re: RegExp; confidence: number; group?:
   { type: "device", re: /\b(?:serial(?: number| no\.?| #)?|S\/N|SN|device (?:ID|number)|UDI|lot(?: number| no\.?| #))\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,29})\b/g, confidence: 0.9, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "ip", re: /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g, confidence: 0.8 },
   { type: "biometric", re: /\b(?:fingerprints?|retina(?:l)? scans?|iris scans?|voiceprints?|voice prints?|face ?prints?|facial (?:geometry|scan)|palm ?prints?|DNA (?:profile|sample))\b/gi, confidence: 0.6 },
+  // (R) other unique characteristics of a person's body
+  { type: "other", re: /\b(?:tattoos? of (?:a|an|her|his|their) [a-z]+|(?:distinctive|unusual|port-wine) (?:birthmark|scar)s?|birthmark (?:on|across) (?:her|his|their) [a-z]+)\b/gi, confidence: 0.6 },
   // Geography smaller than a state.
   { type: "address", re: /\b\d{1,6}\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]{1,20}\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl)\b\.?(?:,?\s(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s?#?[A-Za-z0-9-]{1,6})?/g, confidence: 0.9 },
   { type: "zip", re: new RegExp(`(?<=\\b(?:${STATES})\\.?,?\\s)\\d{5}(?:-\\d{4})?\\b`, "g"), confidence: 0.9 },
@@ -111,6 +113,7 @@ const NEEDS: Partial<Record<IdentifierType, RegExp>> = {
   zip: HAS_DIGIT,
   location: /County|Parish|Borough|Township/,
   biometric: /print|scan|DNA|facial/i,
+  other: /tattoo|birthmark|scar/i,
 };
 
 /** Runs every pattern detector over a text. Overlapping candidates of the same type keep the longest. */
