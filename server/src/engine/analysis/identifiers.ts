@@ -1,5 +1,6 @@
 // Pattern detectors for the Safe Harbor identifiers that have a written form: contact details,
 // numbers, dates, ages, addresses, ZIP codes, URLs, handles, IP addresses and biometrics.
+import { STATE_ABBR_PATTERN } from "../text/us-states";
 import type { IdentifierType } from "./types";
 
 /** An identifier candidate in prose offsets of one block. */
@@ -16,8 +17,7 @@ const MONTHS_SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
 const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const MESES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre";
 const ORD = "(?:st|nd|rd|th)";
-const STATES =
-  "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY";
+const STATES = STATE_ABBR_PATTERN;
 
 /** Detector table: each pattern is linear-time (no nested quantifiers). */
 const DETECTORS: { type: IdentifierType; re: RegExp; confidence: number; group?: number; detail?: string; check?: (m: RegExpMatchArray) => boolean }[] = [

@@ -1,13 +1,12 @@
 // Finds person names and place names in prose: lexicons and capitalisation first, then compromise's
 // people() on the blocks that may hold a name, from one NLP pass per block.
 import nlp from "compromise";
+import { STATE_ABBR_PATTERN, STATE_NAME_PATTERN } from "../text/us-states";
 import type { RawMention } from "./identifiers";
 import { GIVEN_NAMES, NOT_NAMES, PEOPLE_NAMES, US_PLACES } from "./lexicons";
 
-const STATE_NAMES =
-  "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming";
-const STATE_ABBR =
-  "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY";
+const STATE_NAMES = STATE_NAME_PATTERN;
+const STATE_ABBR = STATE_ABBR_PATTERN;
 /** US state names and postal abbreviations (a state alone is not an identifier). */
 export const STATES = new Set([...STATE_NAMES.split("|"), ...STATE_ABBR.split("|")]);
 

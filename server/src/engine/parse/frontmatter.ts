@@ -51,8 +51,33 @@ export function readYaml(source: string, value: string, valueStart: number, keys
 
 const TOML_TABLE = /^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]\s*$/;
 const TOML_STRING = /^\s*([A-Za-z0-9_.-]+)\s*=\s*(?:"((?:[^"\\\r\n]|\\.)*)"|'([^'\r\n]*)')\s*(?:#.*)?$/;
-const TOML_ARRAY = /^\s*([A-Za-z0-9_.-]+)\s*=\s*\[(.*)\]\s*(?:#.*)?$/;
-const TOML_ITEM = /"((?:[^"\\\r\n]|\\.)*)"|'([^'\r\n]*)'/g;
+const TOML_ARRAY_START = /^\s*([A-Za-z0-9_.-]+)\s*=\s*\[/;
+
+/** `key = [ ... ]` on one line (a comment may follow): the key and the text between the brackets. */
+function tomlArray(line: string): [key: string, body: string, bodyStart: number] | undefined {
+  const m = TOML_ARRAY_START.exec(line);
+  if (!m) return undefined;
+  const close = line.lastIndexOf("]");
+  if (close < m[0].length - 1) return undefined;
+  const rest = line.slice(close + 1).trimStart();
+  if (rest && !rest.startsWith("#")) return undefined;
+  return [m[1], line.slice(m[0].length, close), m[0].length];
+}
+
+/** The quoted strings of a TOML array body, in order (a scan that stops at an unclosed string). */
+function tomlItems(body: string): { raw: string; basic: boolean; index: number }[] {
+  const out: { raw: string; basic: boolean; index: number }[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const q = body[i];
+    if (q !== '"' && q !== "'") continue;
+    let j = i + 1;
+    while (j < body.length && body[j] !== q && body[j] !== "\r" && body[j] !== "\n") j += q === '"' && body[j] === "\\" ? 2 : 1;
+    if (j >= body.length || body[j] !== q) break;
+    out.push({ raw: body.slice(i + 1, j), basic: q === '"', index: i });
+    i = j;
+  }
+  return out;
+}
 
 /** TOML front matter: string values of `key = "value"` lines, under `[table]` headers. */
 export function readToml(source: string, value: string, valueStart: number, keys?: readonly string[]): FrontmatterResult {
@@ -79,24 +104,23 @@ export function readToml(source: string, value: string, valueStart: number, keys
         blocks.push(block(source, text, s, s + raw.length, path));
       }
     }
-    const a = m ? null : TOML_ARRAY.exec(line.replace(/\r$/, ""));
+    const a = m ? undefined : tomlArray(line.endsWith("\r") ? line.slice(0, -1) : line);
     if (a) {
-      const path = table ? `${table}.${a[1]}` : a[1];
+      const [key, body, listStart] = a;
+      const path = table ? `${table}.${key}` : key;
       const items: string[] = [];
-      const listStart = line.indexOf("[", line.indexOf("=")) + 1;
-      for (const item of a[2].matchAll(TOML_ITEM)) {
-        const raw = item[1] ?? item[2] ?? "";
-        const text = item[1] !== undefined ? raw.replace(/\\(["\\])/g, "$1") : raw;
+      for (const item of tomlItems(body)) {
+        const text = item.basic ? item.raw.replace(/\\(["\\])/g, "$1") : item.raw;
         const itemPath = `${path}[${items.length}]`;
         items.push(text);
         if (keySelected(itemPath, keys) && text) {
-          const s = valueStart + lineStart + listStart + (item.index ?? 0) + 1;
-          blocks.push(block(source, text, s, s + raw.length, itemPath));
+          const s = valueStart + lineStart + listStart + item.index + 1;
+          blocks.push(block(source, text, s, s + item.raw.length, itemPath));
         }
       }
       let target = data;
       for (const part of table ? table.split(".") : []) target = (target[part] ??= {}) as Record<string, unknown>;
-      target[a[1]] = items;
+      target[key] = items;
     }
     lineStart += line.length + 1;
   }

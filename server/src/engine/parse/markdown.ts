@@ -1,14 +1,23 @@
 // Parses Markdown and MDX with unified/remark into prose blocks with exact source offsets.
+import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
+import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
+import { gfmFootnote } from "micromark-extension-gfm-footnote";
+import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
+import { gfmTable } from "micromark-extension-gfm-table";
+import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { unified, type Processor } from "unified";
 import { linearOffsets } from "../text/align";
 import { LineIndex } from "../text/lines";
 import type { BlockKind, ComponentRef, Language, OffsetRange, ParsedDocument, ProseBlock } from "../types";
 import { BlockBuilder, type BlockContext } from "./builder";
 import { readToml, readYaml } from "./frontmatter";
+import { bareLinks } from "./links";
+import { parsePlaintext } from "./plaintext";
 
 /** The subset of mdast/mdx node fields the walker reads. */
 interface MdNode {
@@ -35,15 +44,41 @@ export interface ParseOptions {
   frontmatterKeys?: readonly string[];
 }
 
-const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
-const mdxProcessor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm).use(remarkMdx);
+/**
+ * GitHub Flavored Markdown without autolink literals: tables, strikethrough, footnotes and task
+ * lists. Bare URLs and emails stay in the prose text (the identifier detectors read them there);
+ * the autolink literal extension is left out because its parse time grows with the square of a
+ * paragraph's length (a 240 KB paragraph after a stray `[` took over a minute).
+ */
+function gfmWithoutAutolinks(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+}
+
+const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(gfmWithoutAutolinks);
+const mdxProcessor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(gfmWithoutAutolinks).use(remarkMdx);
+
+/**
+ * Documents whose lists or block quotes nest deeper than this are read as plain text: the Markdown
+ * parser's time grows with the square of the nesting depth, and deep trees overflow the stack.
+ */
+export const MAX_NESTING = 100;
+/** Syntax trees deeper than this (nested JSX, emphasis) are read as plain text too. */
+const MAX_TREE_DEPTH = 400;
+
+/** Thrown by the walker when the syntax tree is deeper than MAX_TREE_DEPTH. */
+class TooDeep extends Error {}
 
 const IMAGE_COMPONENT = /^(img|image|picture|figure|gallery|beforeafter|photo|avatar)$|image|photo|gallery|beforeafter/i;
-const HTML_COMMENT = /<!--([\s\S]*?)-->/g;
-const HTML_IMG = /<img\b[^>]*>/gi;
+/** `<img>` tags; the tag body stops at the next `<`, so scanning stays linear. */
+const HTML_IMG = /<img\b[^<>]*>/gi;
 const HTML_ATTR = /\b(src|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
-/** Comments, script and style elements, and tags of raw HTML: what is not text. */
-const HTML_MARKUP = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea)\b[\s\S]*?(?:<\/\1\s*>|$)|<\/?([A-Za-z][\w-]*)(?:[^>"']|"[^"]*"|'[^']*')*>|<![A-Za-z][^>]*>|<\?[\s\S]*?\?>/g;
+/**
+ * Comments, script and style elements, and tags of raw HTML: what is not text. Unclosed comments,
+ * elements and processing instructions run to the end; a tag stops at the next `<` (linear time).
+ */
+const HTML_MARKUP = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea)\b[\s\S]*?(?:<\/\1\s*>|$)|<\/?([A-Za-z][\w-]*)(?![\w-])(?:[^<>"']|"[^"<]*"|'[^'<]*')*>|<![A-Za-z][^<>]*>|<\?[\s\S]*?(?:\?>|$)/g;
 /** Tags that separate words (block-level elements and line breaks). */
 const BLOCK_TAG = /^(address|article|aside|blockquote|br|caption|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)$/i;
 /** A JavaScript string literal with no interpolation: quote, then content. */
@@ -59,6 +94,19 @@ function decodeEntities(text: string): string {
     }
     return NAMED_ENTITIES[(name ?? "").toLowerCase()] ?? m;
   });
+}
+
+/** The closed `<!-- ... -->` comments of a text (a scan with indexOf: linear, unlike a lazy regex). */
+export function htmlComments(text: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  let at = text.indexOf("<!--");
+  while (at >= 0) {
+    const close = text.indexOf("-->", at + 4);
+    if (close < 0) break;
+    out.push({ text: text.slice(at + 4, close), start: at, end: close + 3 });
+    at = text.indexOf("<!--", close + 3);
+  }
+  return out;
 }
 
 function rangeOf(node: { position?: MdNode["position"] }): OffsetRange | undefined {
@@ -93,7 +141,15 @@ class Walker {
   }
 
   flow(nodes: MdNode[] | undefined, ctx: BlockContext): void {
+    this.descend();
     for (const node of nodes ?? []) this.flowNode(node, ctx);
+    this.depth--;
+  }
+
+  private depth = 0;
+  /** Counts one level of the tree; a tree deeper than MAX_TREE_DEPTH is read as plain text instead. */
+  private descend(): void {
+    if (++this.depth > MAX_TREE_DEPTH) throw new TooDeep();
   }
 
   private flowNode(node: MdNode, ctx: BlockContext): void {
@@ -237,11 +293,15 @@ class Walker {
   }
 
   private inline(nodes: MdNode[] | undefined, b: BlockBuilder, ctx: BlockContext): void {
+    this.descend();
     for (const node of nodes ?? []) {
       const r = rangeOf(node);
       switch (node.type) {
         case "text":
-          if (r && typeof node.value === "string") b.append(node.value, r.start, r.end);
+          if (r && typeof node.value === "string") {
+            b.append(node.value, r.start, r.end);
+            if (this.linkDepth === 0) this.bareLinks(r);
+          }
           break;
         case "break":
           b.separator("\n");
@@ -255,7 +315,9 @@ class Walker {
         case "linkReference":
           if (r && node.url) this.doc.links.push({ url: node.url, range: this.urlRange(node.url, r) });
           if (r && node.title) this.titleBlock("linkTitle", node.title, r, ctx);
+          this.linkDepth++;
           this.inline(node.children, b, ctx);
+          this.linkDepth--;
           break;
         case "image":
         case "imageReference":
@@ -282,6 +344,15 @@ class Walker {
           if (r) b.advance(r.end);
       }
     }
+    this.depth--;
+  }
+
+  /** Inside a link's text, bare URLs are not links of their own. */
+  private linkDepth = 0;
+
+  /** Records the bare URLs and emails of a text node's source as links. */
+  private bareLinks(r: OffsetRange): void {
+    for (const l of bareLinks(this.source.slice(r.start, r.end))) this.doc.links.push({ url: l.url, range: { start: r.start + l.start, end: r.start + l.end } });
   }
 
   /** A block for a link or image title, found at the end of the syntax (escapes allowed). */
@@ -321,10 +392,7 @@ class Walker {
 
   /** Raw HTML: comments (for directives) and `<img>` tags; other markup is not prose. */
   html(value: string, start: number, ctx: BlockContext): void {
-    for (const m of value.matchAll(HTML_COMMENT)) {
-      const s = start + (m.index ?? 0);
-      this.doc.comments.push({ text: m[1], range: { start: s, end: s + m[0].length } });
-    }
+    for (const c of htmlComments(value)) this.doc.comments.push({ text: c.text, range: { start: start + c.start, end: start + c.end } });
     for (const m of value.matchAll(HTML_IMG)) {
       const tagStart = start + (m.index ?? 0);
       const image: ParsedDocument["images"][number] = { range: { start: tagStart, end: tagStart + m[0].length }, component: "img", captionBlocks: [] };
@@ -384,17 +452,95 @@ function errorOffset(err: unknown, source: string): number {
   return Math.min(source.length, new LineIndex(source).offset({ line: line - 1, character: Math.max(0, (column ?? 1) - 1) }));
 }
 
-/** Parses Markdown or MDX. A syntax error in MDX yields a document with `parseError` and no blocks. */
+/**
+ * The deepest container nesting of any line: block quote markers, list markers, and the indentation
+ * of nested list items (two columns a level). A linear scan, run before the Markdown parser.
+ */
+export function nestingDepth(source: string): number {
+  const n = source.length;
+  const space = (c: number): boolean => c === 32 || c === 9;
+  let max = 0;
+  let i = 0;
+  while (i < n) {
+    let quotes = 0;
+    let markers = 0;
+    let indent = 0;
+    for (;;) {
+      const c = source.charCodeAt(i);
+      if (c === 32 || c === 9) {
+        indent += c === 9 ? 4 : 1;
+        i++;
+      } else if (c === 62) {
+        quotes++;
+        i++;
+      } else if ((c === 45 || c === 42 || c === 43) && space(source.charCodeAt(i + 1))) {
+        markers++;
+        i++;
+      } else if (c >= 48 && c <= 57) {
+        let j = i;
+        while (j < n && j - i < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++;
+        const d = source.charCodeAt(j);
+        if ((d !== 46 && d !== 41) || !space(source.charCodeAt(j + 1))) break;
+        markers++;
+        i = j + 1;
+      } else break;
+    }
+    const depth = quotes + markers + (markers ? indent >> 1 : 0);
+    if (depth > max) max = depth;
+    while (i < n && source.charCodeAt(i) !== 10 && source.charCodeAt(i) !== 13) i++;
+    i++;
+  }
+  return max;
+}
+
+/** The closed `{/* ... *\/}` comments of MDX source (a linear scan). */
+function mdxComments(source: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  let at = source.indexOf("{/*");
+  while (at >= 0) {
+    const close = source.indexOf("*/}", at + 3);
+    if (close < 0) break;
+    out.push({ text: source.slice(at + 3, close), start: at, end: close + 3 });
+    at = source.indexOf("{/*", close + 3);
+  }
+  return out;
+}
+
+/**
+ * Reads a Markdown or MDX document as plain text (paragraphs between blank lines, markup kept),
+ * keeping its language and its HTML and MDX comments as directives. Used when the document nests
+ * too deeply for the Markdown parser: its prose is still checked.
+ */
+function asPlainText(uri: string, source: string, language: "markdown" | "mdx"): ParsedDocument {
+  const doc = parsePlaintext(uri, source);
+  doc.language = language;
+  const comments = language === "mdx" ? [...htmlComments(source), ...mdxComments(source)] : htmlComments(source);
+  doc.comments = comments.sort((a, b) => a.start - b.start).map((c) => ({ text: c.text, range: { start: c.start, end: c.end } }));
+  return doc;
+}
+
+/**
+ * Parses Markdown or MDX. A syntax error in MDX yields a document with `parseError` and no blocks.
+ * Documents that nest deeper than MAX_NESTING (or whose tree is deeper than the walker allows) are
+ * read as plain text, so that hostile input neither hangs the parser nor overflows the stack.
+ */
 export function parseMarkdown(uri: string, source: string, language: "markdown" | "mdx", options: ParseOptions = {}): ParsedDocument {
+  if (nestingDepth(source) > MAX_NESTING) return asPlainText(uri, source, language);
   const walker = new Walker(uri, language, source, options);
   let tree: MdNode;
   try {
     tree = (language === "mdx" ? mdxProcessor : markdownProcessor).parse(source) as unknown as MdNode;
   } catch (err) {
+    if (err instanceof RangeError) return asPlainText(uri, source, language);
     walker.doc.parseError = { message: String((err as { message?: unknown }).message ?? err).split("\n")[0], offset: errorOffset(err, source) };
     return walker.doc;
   }
-  walker.flow(tree.children, { quoted: false, listItem: false });
+  try {
+    walker.flow(tree.children, { quoted: false, listItem: false });
+  } catch (err) {
+    if (err instanceof TooDeep || err instanceof RangeError) return asPlainText(uri, source, language);
+    throw err;
+  }
   return walker.doc;
 }
 

@@ -20,7 +20,9 @@ export function parsePlaintext(uri: string, source: string): ParsedDocument {
   for (const m of source.matchAll(LINE)) {
     if (!m[0]) break;
     const start = m.index ?? 0;
-    const line = m[0].replace(/[\r\n]+$/, "");
+    let cut = m[0].length;
+    while (cut > 0 && (m[0].charCodeAt(cut - 1) === 10 || m[0].charCodeAt(cut - 1) === 13)) cut--;
+    const line = m[0].slice(0, cut);
     if (DIRECTIVE_LINE.test(line)) {
       flush();
       doc.comments.push({ text: line.replace(/^[ \t]*(?:\/\/|#|--)?[ \t]*/, ""), range: { start, end: start + line.length } });
