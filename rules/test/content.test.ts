@@ -45,6 +45,7 @@ ruleTester("testimonial/identifiable-patient", {
     { name: "a full name, age and town with a procedure", text: "> After my knee replacement I walked again.\n>\n> \u2014 Robert Jennings, 72, Plano TX\n", flags: ["Robert Jennings, 72, Plano TX"] },
     { name: "initials and a town with a diagnosis", text: "> I sleep through the night since my sleep apnea diagnosis.\n>\n> \u2014 K.M., Boise\n", flags: ["K.M., Boise"] },
     { name: "a testimonial component", text: testimonial(), uri: "t.mdx", flags: ["Sandra P."] },
+    { name: "a component whose author and city props identify the patient of its story", text: '<Testimonial author="Jane R." city="Reno">\n  My knee surgery went great.\n</Testimonial>\n', uri: "t.mdx", flags: ["Jane R."] },
     { name: "an expired authorization", text: testimonial("{/* safeharbor-authorization AUTH-2020-001 */}\n"), uri: "t.mdx", registry, flags: ["Sandra P."] },
     { name: "an authorization that does not cover the location", text: testimonial("{/* safeharbor-authorization AUTH-2025-020 */}\n"), uri: "t.mdx", registry, flags: ["Sandra P."] },
     { name: "a valid authorization, as information", text: testimonial("{/* safeharbor-authorization AUTH-2025-014 */}\n"), uri: "t.mdx", registry, flags: ["Sandra P.@info"] },

@@ -48,6 +48,24 @@ function blockFacts(text: string): BlockFacts {
   return remember(blockCache, text, { sentences: splitSentences(text), mentions, health: findHealth(text), cues: findCues(text) });
 }
 
+/** Props and front matter keys whose whole value is a place or an age ("city", "age"). */
+const PLACE_FIELD = /^(?:city|town|location|hometown|neighbou?rhood|county|address|from|lives?)$/i;
+const AGE_FIELD = /^age$/i;
+
+/** Mentions a block's field name implies: the value of a `city` prop is a place even with no "from". */
+function fieldMentions(block: ProseBlock, raw: RawMention[]): RawMention[] {
+  const field = block.attribute ?? block.key?.split(/[.[\]]+/).filter(Boolean).pop() ?? "";
+  if (!field || raw.length) return [];
+  const value = block.text.trim();
+  const start = block.text.indexOf(value);
+  if (PLACE_FIELD.test(field) && /^[A-Z]/.test(value) && !/^(?:online|remote|virtual)$/i.test(value)) {
+    const city = /^[^,]+/.exec(value)?.[0] ?? value;
+    return [{ type: "location", start, end: start + city.trimEnd().length, confidence: 0.8 }];
+  }
+  if (AGE_FIELD.test(field) && /^\d{1,3}$/.test(value)) return [{ type: "age", start, end: start + value.length, confidence: 0.8 }];
+  return [];
+}
+
 /** Person names from compromise for a block (one NLP pass per distinct block text). */
 function blockPeople(text: string): RawMention[] {
   const cached = nlpCache.get(text);
@@ -84,6 +102,8 @@ export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig): Do
   doc.blocks.forEach((block, bi) => {
     const f = facts[bi];
     let raw = f.mentions;
+    const implied = fieldMentions(block, raw);
+    if (implied.length) raw = implied;
     if (needsNlp(block, f, kind)) {
       const extra = blockPeople(block.text).filter((p) => !raw.some((m) => m.start < p.end && p.start < m.end));
       if (extra.length) raw = [...raw, ...extra].sort((a, b) => a.start - b.start);

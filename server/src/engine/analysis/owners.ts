@@ -56,7 +56,8 @@ export function resolveOwners(doc: ParsedDocument, a: DocumentAnalysis, config: 
     const staffCueBefore = s.cues.some((c) => c.kind === "staff" && c.end <= m.start && m.start - c.end <= 40) || ROLE_BEFORE.test(blockText(m).slice(Math.max(0, m.start - 60), m.start));
     const credentialAfter = /^,?\s(?:MD|M\.D\.|DO|DDS|DMD|DPT|PT|OT|RN|NP|PA-C|LCSW|LMFT|LPC|LMHC|PhD|PsyD|FNP|APRN|MSW|RDH)\b/.test(blockText(m).slice(m.end));
     const fmAuthorBlock = doc.blocks[m.block].kind === "frontmatter" && /^(?:author|authors|byline|reviewer|doctor|provider|host|speaker|presenter|leader)/i.test(doc.blocks[m.block].key ?? "");
-    const jsxHost = doc.blocks[m.block].kind === "jsxAttribute" && /^(?:author|host|speaker|presenter|doctor|provider|leader)$/i.test(doc.blocks[m.block].attribute ?? "");
+    // the author of a testimonial or review component is the patient, not staff
+    const jsxHost = doc.blocks[m.block].kind === "jsxAttribute" && /^(?:author|host|speaker|presenter|doctor|provider|leader)$/i.test(doc.blocks[m.block].attribute ?? "") && !/testimonial|review|quote|story/i.test(doc.blocks[m.block].component ?? "");
     const roleAfter = STAFF_AFTER.test(blockText(m).slice(m.end, m.end + 60));
     if (m.detail === "provider" || staffCueBefore || credentialAfter || roleAfter || fmAuthorBlock || jsxHost) addStaff(m.text);
   }
