@@ -1,5 +1,5 @@
 // Helpers for writing rules: defineRule keeps the rule's type, and authorization outcomes become reports.
-import type { AuthorizationStatus, Rule, RuleReport } from "@safeharbor/server/engine";
+import type { AuthorizationStatus, DocumentAnalysis, Rule, RuleReport } from "@safeharbor/server/engine";
 
 /** Declares a rule. The file path under rules/src must match `meta.id`. */
 export function defineRule(rule: Rule): Rule {
@@ -27,6 +27,17 @@ export function withAuthorization(report: RuleReport, auth: AuthorizationStatus)
     case "wrong-channel":
       return { ...report, messageId: "authChannel", severity: "error", data: { ...report.data, id: auth.id, channel: auth.channel }, authorization: auth.id };
   }
+}
+
+/**
+ * A document that claims consent ("shared with her permission") but references no authorization
+ * gets at most a warning: the claim may be true, but only the registry can show it.
+ */
+export function capForConsentClaim(report: RuleReport, analysis: DocumentAnalysis): RuleReport {
+  if ((report.severity ?? "error") !== "error" || report.messageId === "covered" || report.authorization) return report;
+  if (analysis.authorizations.length > 0) return report;
+  const claimed = analysis.sentences.some((s) => s.cues.some((c) => c.kind === "consent-claim"));
+  return claimed ? { ...report, severity: "warning" } : report;
 }
 
 /** Messages every rule that honours authorizations includes. */

@@ -18,7 +18,7 @@ import socialPublicReply from "./social/public-reply";
 import storyPatientStory from "./story/patient-story";
 import testimonialIdentifiablePatient from "./testimonial/identifiable-patient";
 
-export { defineRule, withAuthorization, AUTHORIZATION_MESSAGES } from "./define";
+export { AUTHORIZATION_MESSAGES, capForConsentClaim, defineRule, withAuthorization } from "./define";
 
 /** Every rule that ships. */
 export const rules: readonly Rule[] = [

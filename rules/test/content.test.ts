@@ -63,6 +63,7 @@ ruleTester("story/patient-story", {
   invalid: [
     { name: "an anonymous ER anecdote", text: "Wild night in the ER \ud83d\ude33 guy came in with a fork stuck in his hand #nurselife", uri: "post.txt", flags: ["Wild night in the ER \ud83d\ude33 guy came in@warning"] },
     { name: "a case with age, job and town", text: "Last month a 34-year-old teacher from Hoboken came to our clinic after three miscarriages.", flags: ["Last month a 34-year-old teacher from Hoboken came to our"] },
+    { name: "a case with identifiers that claims consent, as a warning", text: "Shared with her permission: last month a 34-year-old teacher from Hoboken came to our clinic after three miscarriages.", flags: ["Shared with her permission: last month a 34-year-old teacher from Hoboken came to our@warning"] },
     { name: "one of my clients", text: "One of my clients, a retired firefighter, struggled with nightmares for years.", flags: ["One of my clients@warning"] },
   ],
 });

@@ -1,6 +1,6 @@
 // image/patient-photo: patient photos, before/after comparisons and facility photos with PHI in view.
 import { blockRange } from "@safeharbor/server/engine";
-import { AUTHORIZATION_MESSAGES, defineRule, withAuthorization } from "../define";
+import { AUTHORIZATION_MESSAGES, capForConsentClaim, defineRule, withAuthorization } from "../define";
 
 const BEFORE_AFTER = /\bbefore(?:\s?(?:and|&|\/|-|vs\.?)\s?|\s)after\b|\bbefore-?after\b/i;
 const PATIENT = /\b(?:our|a|the|this|my|one of our) (?:[\w-]+ )?(?:patient|client)s?\b|\b(?:patient|client)s?['’]s?\s|\b(?:patient|client)s? (?:photos?|pictures?|smiles?|faces?|results?|after|before|with|during|at|in|of)\b/i;
@@ -54,7 +54,7 @@ photo without patients.`,
         range,
         fixes: [fixes.authorizationReference(img.range), fixes.disable("image/patient-photo", range)],
       };
-      report(withAuthorization(base, authorize(img.range, ["photo"])));
+      report(capForConsentClaim(withAuthorization(base, authorize(img.range, ["photo"])), analysis));
     }
   },
 });

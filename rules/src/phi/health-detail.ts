@@ -1,5 +1,5 @@
 // phi/health-detail: a diagnosis, procedure, drug or test result about a named, identifiable person.
-import { AUTHORIZATION_MESSAGES, defineRule, withAuthorization } from "../define";
+import { AUTHORIZATION_MESSAGES, capForConsentClaim, defineRule, withAuthorization } from "../define";
 
 export default defineRule({
   meta: {
@@ -30,7 +30,7 @@ detail or the identifiers, or record a signed authorization and reference it.`,
         const h = analysis.health[i];
         if (!h.specific) continue;
         const elements = h.category === "condition" || h.category === "symptom" ? (["condition"] as const) : (["treatment"] as const);
-        report(withAuthorization({ messageId: "detail", range: h.range, fixes: [fixes.authorizationReference(h.range), fixes.disable("phi/health-detail", h.range)] }, authorize(h.range, [...elements, "name"])));
+        report(capForConsentClaim(withAuthorization({ messageId: "detail", range: h.range, fixes: [fixes.authorizationReference(h.range), fixes.disable("phi/health-detail", h.range)] }, authorize(h.range, [...elements, "name"])), analysis));
       }
     }
   },

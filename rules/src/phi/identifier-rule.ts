@@ -1,6 +1,6 @@
 // Builds a phi/* rule for a group of identifier types: flags each identifier tied to a patient.
 import type { IdentifierMention, IdentifierType, Rule, RuleMeta, Severity } from "@safeharbor/server/engine";
-import { AUTHORIZATION_MESSAGES, defineRule, withAuthorization } from "../define";
+import { AUTHORIZATION_MESSAGES, capForConsentClaim, defineRule, withAuthorization } from "../define";
 import type { DisclosedElement } from "@safeharbor/server/engine";
 
 /** What a phi rule declares beyond its metadata. */
@@ -39,7 +39,7 @@ export function identifierRule(spec: IdentifierRuleSpec): Rule {
           severity: m.tied ? ("error" as const) : spec.untied,
           fixes: [...fixes.deidentify(m), fixes.authorizationReference(m.range), fixes.disable(meta.id, m.range), ...[fixes.allowlist(m)].filter((f) => f !== undefined)],
         };
-        report(m.tied ? withAuthorization(base, authorize(m.range, [spec.element])) : base);
+        report(m.tied ? capForConsentClaim(withAuthorization(base, authorize(m.range, [spec.element])), analysis) : base);
       }
     },
   });

@@ -1,6 +1,6 @@
 // story/patient-story: a narrative about a specific patient or case, without an authorization.
 import { blockRange, proseRange } from "@safeharbor/server/engine";
-import { AUTHORIZATION_MESSAGES, defineRule, withAuthorization } from "../define";
+import { AUTHORIZATION_MESSAGES, capForConsentClaim, defineRule, withAuthorization } from "../define";
 
 const SPECIFIC = new Set(["patient-reference", "care-event", "records"]);
 const PAST = /\b(?:was|were|had|came|went|struggled|told|found|felt|started|began|arrived|called|needed|suffered|lost|fought|decided|showed|walked|asked|cried|said)\b/i;
@@ -58,7 +58,7 @@ state that it is a composite with details changed, or record an authorization.`,
         range,
         fixes: [fixes.template("story-scaffold", blockRange(block), "Replace the story with a general educational paragraph"), fixes.authorizationReference(range), fixes.disable("story/patient-story", range)],
       };
-      report(withAuthorization(base, authorize(range, ["story", ...(what.includes("name") ? (["name"] as const) : []), ...(what.includes("age") ? (["age"] as const) : []), ...(what.includes("location") ? (["location"] as const) : [])])));
+      report(capForConsentClaim(withAuthorization(base, authorize(range, ["story", ...(what.includes("name") ? (["name"] as const) : []), ...(what.includes("age") ? (["age"] as const) : []), ...(what.includes("location") ? (["location"] as const) : [])])), analysis));
     }
   },
 });
