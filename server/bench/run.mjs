@@ -207,10 +207,11 @@ async function memory() {
   const warmup = Math.round(total / 20);
   const editing = uris.slice(0, 20).filter((u) => u.lines.length);
   const step = async (k) => {
-    const target = editing[k % editing.length];
-    const line = target.lines[Math.floor(k / editing.length) % target.lines.length];
     // Type a word, then delete it: each text is new (the word carries a number), the size stays bounded.
-    const word = ` w${Math.floor(k / 2)}`;
+    const pair = Math.floor(k / 2);
+    const target = editing[pair % editing.length];
+    const line = target.lines[Math.floor(pair / editing.length) % target.lines.length];
+    const word = ` w${pair}`;
     if (k % 2 === 0) await server.append(target.uri, line, word);
     else await server.trim(target.uri, line, word.length);
     await server.pull(target.uri);

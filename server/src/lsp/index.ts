@@ -171,9 +171,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
   documents.onDidSave((e) => {
     if (!pull) return schedule(e.document.uri, "save", 0);
+    // With `run: onSave` a save brings new results: ask the client to pull them.
+    const before = diagnostics.cached(e.document.uri)?.resultId;
     diagnostics.diagnose(e.document, "save").then(
-      () => {
-        if (refreshSupport) void connection.languages.diagnostics.refresh();
+      (r) => {
+        if (r && r.resultId !== before && refreshSupport) void connection.languages.diagnostics.refresh();
       },
       (err) => log.error(`could not check on save: ${describeError(err)}`),
     );
