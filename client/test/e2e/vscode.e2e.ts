@@ -185,6 +185,7 @@ describe("VS Code with the packaged extension (code-server)", () => {
     await vscode.screenshot("3-quick-fix");
     await docsPicture("quick-fix");
     await vscode.pickAction(fix.title);
+    await vscode.edited();
     await vscode.save();
     const saved = readFileSync(file, "utf8");
     expect(saved).toBe(fix.text);
@@ -206,6 +207,7 @@ describe("VS Code with the packaged extension (code-server)", () => {
     expect((await vscode.openLightBulbAt(at.line, at.column + 1, TEMPLATE_FIX)).titles).toContain(TEMPLATE_FIX);
     await vscode.screenshot("4-template-menu");
     await vscode.pickAction(TEMPLATE_FIX);
+    await vscode.edited();
     await vscode.save();
     const saved = readFileSync(file, "utf8");
     const reply = template("review-reply", configFor(file));
@@ -224,7 +226,7 @@ describe("VS Code with the packaged extension (code-server)", () => {
     expect(before.filter((f) => f.severity === "error").length).toBeGreaterThan(2);
     await problemsUntil("the page's findings", "testimonials.mdx", (r) => r.length === before.length);
     await vscode.runCommand("Safe Harbor: De-identify document");
-    await until("the page to change", async () => ((await vscode.page.$(".tabs-container .tab.active.dirty")) ? true : undefined));
+    await vscode.edited();
     await vscode.save();
     const saved = readFileSync(file, "utf8");
     expect(saved).not.toBe(readFileSync(join(__dirname, "workspace/pages/testimonials.mdx"), "utf8"));
@@ -240,6 +242,7 @@ describe("VS Code with the packaged extension (code-server)", () => {
     // A typo in a rule id, as a writer might make it.
     await vscode.goTo(2, 14);
     await vscode.page.keyboard.type(`"phi/patient-nam": "error", `);
+    await vscode.edited();
     await vscode.save();
     const [problem] = await problemsUntil("the config diagnostic", ".safeharbor.json", (r) => r.some((x) => x.code === "safeharbor/config"));
     expect(problem.severity).toBe("error");

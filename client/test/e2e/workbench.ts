@@ -137,6 +137,11 @@ export class Workbench {
     );
   }
 
+  /** Waits until the active editor has unsaved changes (an edit was applied). */
+  async edited(): Promise<void> {
+    await until("the editor to change", async () => ((await this.page.$(".tabs-container .tab.active.dirty")) ? true : undefined));
+  }
+
   /** Saves the active editor and waits until its tab is no longer dirty. */
   async save(): Promise<void> {
     await this.keys("Control+S");
