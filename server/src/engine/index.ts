@@ -3,6 +3,7 @@ export * from "./types";
 export * from "./rule";
 export * from "./analysis/types";
 export { analyzeDocument } from "./analysis";
+export { forgetDocument } from "./forget";
 export { parseDocument, languageOf } from "./parse";
 export { LineIndex } from "./text/lines";
 export { blockRange, proseRange } from "./text/range";

@@ -17,6 +17,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Linter, RuleMeta } from "../engine";
+import { forgetDocument } from "../engine";
 import { codeActions, FIX_ALL_KIND, type EditCapabilities } from "./codeActions";
 import { COMMANDS, deidentifyDocument, scanWorkspace, showRuleDocs, type CommandContext } from "./commands";
 import { DocumentLinter, type DocumentResult, type LintReason } from "./diagnostics";
@@ -186,6 +187,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     diagnostics.forget(uri);
+    forgetDocument(uri);
     settings.forget(uri);
     if (!pull && pushed.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });

@@ -2,6 +2,7 @@
 // Per-block work (patterns, lexicons, NLP) is cached by block text, so an edit re-analyses only the
 // paragraphs it touched; the document-level pass (ownership, patient context, kind) is cheap.
 import type { ResolvedConfig } from "../config/types";
+import { VersionedCache } from "../cache";
 import { proseRange } from "../text/range";
 import type { ParsedDocument, ProseBlock } from "../types";
 import { findCues } from "./cues";
@@ -22,30 +23,17 @@ interface BlockFacts {
   cues: ContextCue[];
 }
 
-const CACHE_LIMIT = 3000;
-const blockCache = new Map<string, BlockFacts>();
-const nlpCache = new Map<string, RawMention[]>();
+/** Paragraph facts and NLP results of the last version of each document, and of recent text. */
+export const blockCache = new VersionedCache<BlockFacts>();
+export const nlpCache = new VersionedCache<RawMention[]>();
 
-function remember<T>(cache: Map<string, T>, key: string, value: T): T {
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(key, value);
-  return value;
-}
-
-/** Pattern, lexicon and cue facts of a block's text (cached by text). */
+/** Pattern, lexicon and cue facts of a block's text. */
 function blockFacts(text: string): BlockFacts {
-  const cached = blockCache.get(text);
-  if (cached) {
-    // refresh its place in the LRU order
-    blockCache.delete(text);
-    blockCache.set(text, cached);
-    return cached;
-  }
   const ids = findIdentifiers(text);
   const names = findNames(text).filter((n) => !ids.some((m) => m.start < n.end && n.start < m.end && m.type !== "date"));
   const places = findPlaces(text).filter((p) => !names.some((n) => n.start < p.end && p.start < n.end) && !ids.some((m) => m.start < p.end && p.start < m.end));
   const mentions = [...ids.filter((m) => !names.some((n) => n.start <= m.start && m.end <= n.end)), ...names, ...places].sort((a, b) => a.start - b.start);
-  return remember(blockCache, text, { sentences: splitSentences(text), mentions, health: findHealth(text), cues: findCues(text) });
+  return { sentences: splitSentences(text), mentions, health: findHealth(text), cues: findCues(text) };
 }
 
 /** Props and front matter keys whose whole value is a place or an age ("city", "age"). */
@@ -66,12 +54,6 @@ function fieldMentions(block: ProseBlock, raw: RawMention[]): RawMention[] {
   return [];
 }
 
-/** Person names from compromise for a block (one NLP pass per distinct block text). */
-function blockPeople(text: string): RawMention[] {
-  const cached = nlpCache.get(text);
-  if (cached) return cached;
-  return remember(nlpCache, text, nlpPeople(text));
-}
 
 /** Cues that make a block worth an NLP pass for names. */
 const NLP_CUES = new Set(["patient-reference", "care-event", "records", "greeting", "consent-claim", "past-event"]);
@@ -89,7 +71,20 @@ const GENERAL_CUES = new Set(["general", "hypothetical", "aggregate", "composite
 
 /** Analyses a parsed document once; every rule reads the result. */
 export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig): DocumentAnalysis {
-  const facts = doc.blocks.map((b) => blockFacts(b.text));
+  const factsCache = blockCache.begin(doc.uri);
+  const facts = doc.blocks.map((b) => {
+    let f = factsCache.get(b.text);
+    if (!f) factsCache.set(b.text, (f = blockFacts(b.text)));
+    return f;
+  });
+  factsCache.commit();
+  const people = nlpCache.begin(doc.uri);
+  /** Person names from compromise for a block (one NLP pass per distinct block text). */
+  const blockPeople = (text: string): RawMention[] => {
+    let p = people.get(text);
+    if (!p) people.set(text, (p = nlpPeople(text)));
+    return p;
+  };
   const opening = doc.blocks
     .filter((b) => b.kind !== "frontmatter" && b.kind !== "heading")
     .slice(0, 3)
@@ -129,6 +124,7 @@ export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig): Do
       health.push({ category: h.category, range: proseRange(block, h.start, h.end), block: bi, start: h.start, end: h.end, text: block.text.slice(h.start, h.end), sentence: si, specific: h.specific });
     }
   });
+  people.commit();
   const analysis: DocumentAnalysis = { kind, sentences, mentions, health, authorizations: [], staffNames: new Set(), testimonials: findTestimonials(doc) };
   resolveOwners(doc, analysis, config);
   markPatientContext(analysis);

@@ -1,10 +1,11 @@
 // Incremental Markdown parsing: the document is cut into independent chunks at blank lines, and
 // each chunk's parse is cached by its text, so an edit re-parses only the paragraphs it touched.
+import { VersionedCache } from "../cache";
 import type { ParsedDocument } from "../types";
 import { parseMarkdown, type ParseOptions } from "./markdown";
 
-const CACHE_LIMIT = 3000;
-const cache = new Map<string, ParsedDocument>();
+/** Chunk parses of the last version of each document, and of recently seen text. */
+export const chunkCache = new VersionedCache<ParsedDocument>();
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FRONTMATTER_OPEN = /^(---|\+\+\+)[ \t]*\r?$/;
@@ -79,18 +80,16 @@ export function parseMarkdownIncremental(uri: string, source: string, options: P
   if (starts.length < 2) return parseMarkdown(uri, source, "markdown", options);
   const doc: ParsedDocument = { uri, language: "markdown", source, blocks: [], images: [], links: [], components: [], comments: [] };
   const keys = options.frontmatterKeys?.length ? JSON.stringify(options.frontmatterKeys) : "";
+  const cache = chunkCache.begin(uri);
   for (let c = 0; c < starts.length; c++) {
     const start = starts[c];
     const text = source.slice(start, c + 1 < starts.length ? starts[c + 1] : source.length);
     const key = c === 0 ? `${keys}\u0000${text}` : text;
     let part = cache.get(key);
-    if (part) {
-      cache.delete(key);
-    } else {
+    if (!part) {
       part = parseMarkdown("chunk.md", text, "markdown", c === 0 ? options : {});
-      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+      cache.set(key, part);
     }
-    cache.set(key, part);
     const base = doc.blocks.length;
     for (const b of part.blocks) {
       const offsets = new Int32Array(b.offsets.length);
@@ -119,5 +118,6 @@ export function parseMarkdownIncremental(uri: string, source: string, options: P
       if (part.frontmatterRange) doc.frontmatterRange = part.frontmatterRange;
     }
   }
+  cache.commit();
   return doc;
 }
