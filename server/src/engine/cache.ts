@@ -32,8 +32,9 @@ export class VersionedCache<V> {
       },
       set: (key, value) => {
         current.set(key, value);
-        if (this.shared.size >= this.maxShared) this.shared.delete(this.shared.keys().next().value as string);
+        if (this.maxShared === 0) return;
         this.shared.set(key, value);
+        if (this.shared.size > this.maxShared) this.shared.delete(this.shared.keys().next().value as string);
       },
       commit: () => {
         this.byDocument.delete(uri);
