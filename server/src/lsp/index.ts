@@ -17,7 +17,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Linter, RuleMeta } from "../engine";
-import { forgetDocument } from "../engine";
+import { forgetDocument, preloadNlp } from "../engine";
 import { codeActions, FIX_ALL_KIND, type EditCapabilities } from "./codeActions";
 import { COMMANDS, deidentifyDocument, scanWorkspace, showRuleDocs, type CommandContext } from "./commands";
 import { DocumentLinter, type DocumentResult, type LintReason } from "./diagnostics";
@@ -127,6 +127,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         relintAll();
       });
     }
+    // Load the NLP library once the first documents had their diagnostics, so no later keystroke waits for it.
+    setTimeout(() => preloadNlp(), 2000).unref();
   });
 
   // Push diagnostics: debounced per document, never sent twice for the same result.

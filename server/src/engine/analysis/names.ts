@@ -1,6 +1,6 @@
 // Finds person names and place names in prose: lexicons and capitalisation first, then compromise's
 // people() on the blocks that may hold a name, from one NLP pass per block.
-import nlp from "compromise";
+import type compromise from "compromise";
 import { STATE_ABBR_PATTERN, STATE_NAME_PATTERN } from "../text/us-states";
 import type { RawMention } from "./identifiers";
 import { GIVEN_NAMES, NOT_NAMES, PEOPLE_NAMES, US_PLACES } from "./lexicons";
@@ -173,10 +173,26 @@ export function findPlaces(text: string): RawMention[] {
   return out;
 }
 
+type Nlp = typeof compromise;
+let nlpFunction: Nlp | undefined;
+
+/**
+ * compromise, loaded on first use: it costs a few hundred milliseconds to load, and most
+ * paragraphs never need it. `preloadNlp` loads it ahead of time (the server does, once idle).
+ */
+export function preloadNlp(): Nlp {
+  if (!nlpFunction) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = require("compromise") as Nlp & { default?: Nlp };
+    nlpFunction = loaded.default ?? loaded;
+  }
+  return nlpFunction;
+}
+
 /** Person names compromise recognises, for blocks the lexicon pass marked as possibly holding one. */
 export function nlpPeople(text: string): RawMention[] {
   const out: RawMention[] = [];
-  const people = nlp(text).people().json({ offset: true }) as { text: string; offset: { start: number; length: number } }[];
+  const people = preloadNlp()(text).people().json({ offset: true }) as { text: string; offset: { start: number; length: number } }[];
   for (const p of people) {
     let start = p.offset.start;
     let end = start + p.offset.length;
