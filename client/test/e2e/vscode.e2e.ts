@@ -14,14 +14,11 @@ const results = join(repo, "test-results/e2e");
 /** Where `npm run docs:screenshots` wants the README pictures (unset: none are copied). */
 const docsImages = process.env.SAFEHARBOR_DOCS_IMAGES;
 const TEMPLATE_FIX = "Replace the reply with the compliant review-reply template";
-/** The editor and the panel under it, without the side bar: what the README pictures show. */
-const EDITOR_AND_PANEL = [".part.editor", ".part.panel"];
-
-/** Saves a README picture (editor and panel only) when `npm run docs:screenshots` asked for them. */
-async function docsPicture(name: string): Promise<void> {
+/** Saves a README picture of some parts of the workbench when `npm run docs:screenshots` asked for them. */
+async function docsPicture(name: string, parts: string[]): Promise<void> {
   if (!docsImages) return;
   mkdirSync(join(repo, docsImages), { recursive: true });
-  await vscode.screenshot(name, { clipTo: EDITOR_AND_PANEL, folder: join(repo, docsImages) });
+  await vscode.screenshot(name, { clipTo: parts, folder: join(repo, docsImages) });
 }
 
 let home: string;
@@ -36,11 +33,17 @@ async function safeHarborProblems(file: string): Promise<ProblemRow[]> {
 }
 
 /** Waits until the Problems panel's Safe Harbor rows for a file satisfy `check`. */
-function problemsUntil(what: string, file: string, check: (rows: ProblemRow[]) => boolean, timeout = 20_000): Promise<ProblemRow[]> {
-  return until(what, async () => {
-    const rows = await safeHarborProblems(file);
-    return check(rows) ? rows : undefined;
-  }, timeout);
+async function problemsUntil(what: string, file: string, check: (rows: ProblemRow[]) => boolean, timeout = 20_000): Promise<ProblemRow[]> {
+  let last: ProblemRow[] = [];
+  try {
+    return await until(what, async () => {
+      last = await safeHarborProblems(file);
+      return check(last) ? last : undefined;
+    }, timeout);
+  } catch (err) {
+    // Say what the panel showed instead.
+    throw new Error(`${(err as Error).message}; the Problems panel showed ${JSON.stringify(last.map((r) => `${r.severity} ${key(r)}`))}`);
+  }
 }
 
 const key = (r: { code: string; line: number }): string => `${r.line} ${r.code}`;
@@ -153,7 +156,7 @@ describe("VS Code with the packaged extension (code-server)", () => {
     // The config's rule severity applies: the guarantee in the post is not reported here.
     expect(rows.map((r) => r.code)).not.toContain("claim/outcome-guarantee");
     await vscode.screenshot("1-problems");
-    await docsPicture("problems");
+    await docsPicture("problems", [".part.editor", ".part.panel"]);
   });
 
   it("2. hovering a squiggle names the Safe Harbor category and the fix", async () => {
@@ -183,7 +186,7 @@ describe("VS Code with the packaged extension (code-server)", () => {
     // The preferred fix comes first in the menu.
     expect(titles[0]).toBe(fix.title);
     await vscode.screenshot("3-quick-fix");
-    await docsPicture("quick-fix");
+    await docsPicture("quick-fix", [".part.editor"]);
     await vscode.pickAction(fix.title);
     await vscode.edited();
     await vscode.save();

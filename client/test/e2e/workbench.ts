@@ -299,7 +299,8 @@ export class Workbench {
       const bottom = Math.max(clip ? clip.y + clip.height : 0, box.y + box.height);
       clip = { x, y, width: right - x, height: bottom - y };
     }
-    await this.page.screenshot({ path: path as `${string}.png`, ...(clip ? { clip } : {}) });
+    // captureBeyondViewport would resize the page, and the workbench would lay itself out again.
+    await this.page.screenshot({ path: path as `${string}.png`, captureBeyondViewport: false, ...(clip ? { clip } : {}) });
     return path;
   }
 }
