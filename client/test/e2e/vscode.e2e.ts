@@ -87,6 +87,7 @@ afterAll(async () => {
   await vscode?.close();
   await server?.stop();
   writeFileSync(join(results, "timings.json"), JSON.stringify(timings, null, 2) + "\n");
+  console.log(`time to first squiggle: ${timings.firstSquiggleMs ?? "?"} ms (first run), ${timings.squiggleInSecondWindowMs ?? "?"} ms (second window)`);
   rmSync(home, { recursive: true, force: true });
 }, 60_000);
 
@@ -97,6 +98,8 @@ describe("VS Code with the packaged extension (code-server)", () => {
     await until("the first squiggle", async () => ((await vscode.squiggles()).error > 0 ? true : undefined), 30_000);
     // From pressing Enter on the file to its first squiggle, the extension and server starting included.
     timings.firstSquiggleMs = Date.now() - opened;
+    // The goal is a second; a loaded CI machine with a cold server takes a few. This bound catches a hang.
+    expect(timings.firstSquiggleMs).toBeLessThan(15_000);
     const expected = findingsOf(join(home, "first-run/patient-story.md"));
     // Without a config the outcome guarantee is reported too (the workspace config turns it off).
     expect(expected.map((f) => f.ruleId)).toContain("claim/outcome-guarantee");

@@ -67,6 +67,7 @@ export class Workbench {
     return new Workbench(browser, page, screenshots);
   }
 
+  /** Closes the browser. */
   async close(): Promise<void> {
     await this.browser.close();
   }
