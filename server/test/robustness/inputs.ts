@@ -84,3 +84,12 @@ export function lintMeasured(text: string, uri: string, config: ResolvedConfig =
     return { ms: performance.now() - start, findings: [], error, outside: [] };
   }
 }
+
+/** A 5 MB blog archive: ordinary posts with a patient story every few posts. */
+export function fiveMegabytePost(): string {
+  const post = (i: number): string =>
+    `## Clinic news ${i}\n\n${FILLER.repeat(8)}\n\n` + (i % 5 === 0 ? `${PHI}\n\n` : "") + `- ${FILLER}\n- ${FILLER}\n\n> ${FILLER}\n\n`;
+  let out = "";
+  for (let i = 0; out.length < 5 * MB; i++) out += post(i);
+  return out.slice(0, 5 * MB);
+}
