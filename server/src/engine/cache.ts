@@ -9,7 +9,7 @@ export class VersionedCache<V> {
   constructor(
     /** Documents whose last version is kept (least recently used dropped first). */
     private readonly maxDocuments = 256,
-    /** Entries in the shared LRU, which serves repeated text across documents. */
+    /** Entries in the shared LRU, which serves repeated text across documents (first versions only). */
     private readonly maxShared = 1000,
   ) {}
 
@@ -32,7 +32,9 @@ export class VersionedCache<V> {
       },
       set: (key, value) => {
         current.set(key, value);
-        if (this.maxShared === 0) return;
+        // Only a document's first version feeds the shared LRU: the text of edits in progress is
+        // rarely seen again and would push out what other documents share.
+        if (this.maxShared === 0 || previous) return;
         this.shared.set(key, value);
         if (this.shared.size > this.maxShared) this.shared.delete(this.shared.keys().next().value as string);
       },

@@ -27,6 +27,19 @@ describe("VersionedCache", () => {
     expect(b.get("z")).toBe(3);
     expect(b.get("x")).toBeUndefined();
   });
+  it("does not let the versions of an edited document fill the shared LRU", () => {
+    const cache = new VersionedCache<number>(10, 10);
+    const first = cache.begin("a.md");
+    first.set("v0", 0);
+    first.commit();
+    for (let i = 1; i < 5; i++) {
+      const v = cache.begin("a.md");
+      v.set(`v${i}`, i);
+      v.commit();
+    }
+    expect(cache.begin("b.md").get("v0")).toBe(0);
+    expect(cache.begin("b.md").get("v3")).toBeUndefined();
+  });
   it("keeps a bounded number of documents and forgets closed ones", () => {
     const cache = new VersionedCache<number>(2, 0);
     for (const uri of ["a", "b", "c"]) {
