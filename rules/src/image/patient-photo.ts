@@ -3,7 +3,7 @@ import { blockRange } from "@safeharbor/server/engine";
 import { AUTHORIZATION_MESSAGES, capForConsentClaim, defineRule, withAuthorization } from "../define";
 
 const BEFORE_AFTER = /\bbefore(?:\s?(?:and|&|\/|-|vs\.?)\s?|\s)after\b|\bbefore-?after\b/i;
-const PATIENT = /\b(?:our|a|the|this|my|one of our) (?:[\w-]+ )?(?:patient|client)s?\b|\b(?:patient|client)s?['’]s?\s|\b(?:patient|client)s? (?:photos?|pictures?|smiles?|faces?|results?|after|before|with|during|at|in|of)\b/i;
+const PATIENT = /\b(?:our|a|the|this|my|one of our) (?:[\w-]{1,24} )?(?:patient|client)s?\b|\b(?:patient|client)s?['’]s?\s|\b(?:patient|client)s? (?:photos?|pictures?|smiles?|faces?|results?|after|before|with|during|at|in|of)\b/i;
 const FACE = /\b(?:face|smil(?:e|es|ing)|selfie|portrait|headshot|profile photo)\b/i;
 const PATIENT_PATH = /(?:^|\/)(?:patients?|clients?|cases?|before-?after|smile-?gallery)(?:\/|[-_])/i;
 const PHI_SCENE = /\b(?:whiteboards?|white boards?|wristbands?|patient (?:list|board|charts?|files?|records?|names?)|census boards?|sign-in sheets?|medical records?|(?:screens?|monitors?|computers?) (?:showing|with)|charts? (?:on|with)|x-rays? of)\b/i;

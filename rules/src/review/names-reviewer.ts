@@ -7,7 +7,7 @@ function isVocative(analysis: DocumentAnalysis, m: IdentifierMention): boolean {
   const s = analysis.sentences[m.sentence];
   const before = s.text.slice(0, m.start - s.start);
   const after = s.text.slice(m.end - s.start);
-  return (/,\s*$/.test(before) && /^\s*[.!?,]?\s*$/.test(after)) || (before.trim() === "" && /^\s*[,!]/.test(after));
+  return (before.trimEnd().endsWith(",") && /^[.!?,]?$/.test(after.trim())) || (before.trim() === "" && /^[,!]/.test(after.trimStart()));
 }
 
 export default defineRule({

@@ -8,7 +8,7 @@ function addressed(analysis: DocumentAnalysis, m: IdentifierMention): boolean {
   const s = analysis.sentences[m.sentence];
   const before = s.text.slice(0, m.start - s.start);
   const after = s.text.slice(m.end - s.start);
-  return /(?:\b(?:to|hi|hello|hey|dear|congrats|congratulations|thanks|thank you|welcome|go|way to go|proud of you|birthday))[,!]?\s*$/i.test(before) || (before.trim() === "" && /^\s*[,!]/.test(after)) || (/,\s*$/.test(before) && /^\s*[.!?]/.test(after));
+  return /(?:\b(?:to|hi|hello|hey|dear|congrats|congratulations|thanks|thank you|welcome|go|way to go|proud of you|birthday))[,!]?\s*$/i.test(before) || (before.trim() === "" && /^[,!]/.test(after.trimStart())) || (before.trimEnd().endsWith(",") && /^[.!?]/.test(after.trimStart()));
 }
 
 export default defineRule({

@@ -15,7 +15,8 @@ const ENGINE_NOTICES: Record<string, { category: string; why: string; fix: strin
 
 /** The first paragraph of a rule's docs (its "why"), on one line. */
 function firstParagraph(docs: string): string {
-  return docs.trim().split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, " ");
+  const first = docs.trim().split(/\n[ \t]*\n/)[0];
+  return first.split("\n").map((line) => line.trim()).join(" ");
 }
 
 /** Markdown describing one finding. */

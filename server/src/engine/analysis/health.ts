@@ -1,5 +1,6 @@
 // Finds health information in prose: lexicon terms (conditions, procedures, drugs, tests, visits,
 // insurance, billing) and phrases such as "diagnosed with".
+import { atSentenceStart } from "../text/scan";
 import { HEALTH_INDEX } from "./lexicons";
 import type { HealthCategory } from "./types";
 
@@ -27,8 +28,8 @@ function inProperName(text: string, start: number, end: number): boolean {
   if (!/^[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)+$/.test(phrase)) return false;
   const before = text.slice(Math.max(0, start - 30), start);
   const after = text.slice(end, end + 20);
-  const sentenceStart = /(?:^|[.!?:]\s+|\n)\s*$/.test(before);
-  return (!sentenceStart && /[A-Z][a-z]+['’]?s?\s$/.test(before)) || /^\s(?:[A-Z][a-z]|of\s[A-Z]|&)/.test(after) || (!sentenceStart && before.length > 0);
+  const sentenceStart = atSentenceStart(text, start);
+  return (!sentenceStart && /(?<![A-Za-z])[A-Z][a-z]+['’]?s?\s$/.test(before)) || /^\s(?:[A-Z][a-z]|of\s[A-Z]|&)/.test(after) || (!sentenceStart && before.length > 0);
 }
 
 /** Health mentions of a text. Linear in the text length: one pass over its words. */

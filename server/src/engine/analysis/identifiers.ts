@@ -21,19 +21,19 @@ const STATES = STATE_ABBR_PATTERN;
 
 /** Detector table: each pattern is linear-time (no nested quantifiers). */
 const DETECTORS: { type: IdentifierType; re: RegExp; confidence: number; group?: number; detail?: string; check?: (m: RegExpMatchArray) => boolean }[] = [
-  { type: "email", re: /\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,5}\b/g, confidence: 0.95 },
+  { type: "email", re: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,5}\b/g, confidence: 0.95 },
   { type: "url", re: /\b(?:https?:\/\/|www\.)[^\s<>()"'\]]{2,300}/g, confidence: 0.9 },
   { type: "url", re: /\b(?:gofundme|facebook|instagram|tiktok|linkedin|twitter|x|youtube|caringbridge)\.com\/[^\s<>()"'\]]{1,200}/gi, confidence: 0.9 },
   { type: "handle", re: /(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?\b/g, confidence: 0.85 },
-  { type: "fax", re: /\bfax(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*((?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4})\b/gi, confidence: 0.95, group: 1 },
+  { type: "fax", re: /\bfax(?:[ \t]{0,3}(?:number|no\.?|#))?[ \t]{0,3}[:#]?[ \t]{0,3}((?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4})\b/gi, confidence: 0.95, group: 1 },
   { type: "phone", re: /(?<![\w/-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/g, confidence: 0.9 },
   { type: "phone", re: /(?<![\w/$.-])\d{3}-\d{4}\b(?!-)/g, confidence: 0.6 },
   { type: "ssn", re: /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g, confidence: 0.9 },
-  { type: "ssn", re: /\b(?:SSN|social security(?: number| no\.?| #)?)\s*[:#]?\s*((?!000|666|9\d\d)\d{3}[ -]?(?!00)\d{2}[ -]?(?!0000)\d{4})\b/gi, confidence: 0.95, group: 1 },
+  { type: "ssn", re: /\b(?:SSN|social security(?: number| no\.?| #)?)[ \t]{0,3}[:#]?[ \t]{0,3}((?!000|666|9\d\d)\d{3}[ -]?(?!00)\d{2}[ -]?(?!0000)\d{4})\b/gi, confidence: 0.95, group: 1 },
   { type: "record-number", re: /\b(?:MRN|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)|patient (?:ID|number|no\.?|#)|record (?:number|no\.?|#))\s*[:#]?\s*[A-Z]{0,4}[-#]?\d[A-Z0-9-]{3,19}\b/gi, confidence: 0.95 },
   { type: "health-plan", re: /\b(?:member|subscriber|beneficiary|policy|group|medicaid|medicare|insurance|plan)\s*(?:ID|number|no\.?|#)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{4,19})\b/gi, confidence: 0.9, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "account", re: /\b(?:account|acct\.?|claim|invoice|billing)\s*(?:number|no\.?|#|ID)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,19})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
-  { type: "license", re: /\b(?:driver'?s licen[cs]e|licen[cs]e|DL|certificate|permit|passport)\s*(?:number|no\.?|#)?\s*[:#]\s*([A-Z0-9][A-Z0-9-]{4,19})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
+  { type: "license", re: /\b(?:driver'?s licen[cs]e|licen[cs]e|DL|certificate|permit|passport)[ \t]{0,3}(?:number|no\.?|#)?[ \t]{0,3}[:#][ \t]{0,3}([A-Z0-9][A-Z0-9-]{4,19})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "license", re: /\b(?:driver'?s licen[cs]e|passport)\s+(?:number|no\.?|#)?\s*([A-Z0-9][A-Z0-9-]{4,19})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "vehicle", re: /\b(?:licen[cs]e plate|plate(?: number| no\.?| #)?)\s*[:#]?\s*([A-Z0-9]{1,4}[- ]?[A-Z0-9]{1,5})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "vehicle", re: /\b[A-HJ-NPR-Z0-9]{17}\b/g, confidence: 0.9, check: (m) => validVin(m[0]) },
@@ -45,7 +45,7 @@ const DETECTORS: { type: IdentifierType; re: RegExp; confidence: number; group?:
   // Geography smaller than a state.
   { type: "address", re: /\b\d{1,6}\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]{1,20}\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl)\b\.?(?:,?\s(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s?#?[A-Za-z0-9-]{1,6})?/g, confidence: 0.9 },
   { type: "zip", re: new RegExp(`(?<=\\b(?:${STATES})\\.?,?\\s)\\d{5}(?:-\\d{4})?\\b`, "g"), confidence: 0.9 },
-  { type: "zip", re: /\b(?:ZIP|zip code|zipcode|postal code)\s*[:#]?\s*(\d{5}(?:-\d{4})?)\b/gi, confidence: 0.9, group: 1 },
+  { type: "zip", re: /\b(?:ZIP|zip code|zipcode|postal code)[ \t]{0,3}[:#]?[ \t]{0,3}(\d{5}(?:-\d{4})?)\b/gi, confidence: 0.9, group: 1 },
   { type: "location", re: /\b(?:[A-Z][a-z]+\s){0,2}(?:County|Parish|Borough|Township)\b/g, confidence: 0.8 },
   // Dates other than the year.
   { type: "date", re: /(?<![\d/.-])(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?:[/-](?:19|20)?\d\d)?(?![\d/]|-\d|\.\d)/g, confidence: 0.7 },

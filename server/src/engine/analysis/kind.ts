@@ -33,7 +33,7 @@ export function documentKind(doc: ParsedDocument, opening: string): DocumentKind
   }
   const head = opening.slice(0, 400);
   const reviewReply =
-    /\bthank(?:s| you)\b[^.!?\n]{0,60}?\b(?:review|feedback|kind words|rating|stars|taking the time)\b/i.test(head) ||
+    /\bthank(?:s| you)\b(?:[ ,]{1,2}[\w'’-]{1,20}){0,8}?[ ,]{1,2}(?:review|feedback|kind words|rating|stars|taking the time)\b/i.test(head) ||
     /\b(?:sorry (?:to hear|you feel|that you|for (?:your|the|any)|about (?:your|the))|your (?:experience|review|feedback|concerns?|frustration)|we (?:apologi[sz]e|value your feedback|understand your))\b/i.test(head);
   if (reviewReply && doc.language !== "mdx" && doc.blocks.length <= 12) return "review-reply";
   if (/^\s*@\w/.test(head)) return "comment-reply";

@@ -2,6 +2,7 @@
 // people() on the blocks that may hold a name, from one NLP pass per block.
 import type compromise from "compromise";
 import { STATE_ABBR_PATTERN, STATE_NAME_PATTERN } from "../text/us-states";
+import { atSentenceStart } from "../text/scan";
 import type { RawMention } from "./identifiers";
 import { GIVEN_NAMES, NOT_NAMES, PEOPLE_NAMES, US_PLACES } from "./lexicons";
 
@@ -41,19 +42,13 @@ function bare(word: string): string {
 const isGiven = (w: string): boolean => GIVEN_NAMES.has(bare(w)) && !NOT_NAMES.has(bare(w));
 const isNameWord = (w: string): boolean => (PEOPLE_NAMES.has(bare(w)) || GIVEN_NAMES.has(bare(w))) && !NOT_NAMES.has(bare(w)) && !STATES.has(bare(w));
 
-/** True when the word starts a sentence (or the text). */
-function atSentenceStart(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 3), at);
-  return at === 0 || /(?:[.!?:]\s+|\n\s*|["“(]\s*)$/.test(before) || /^\s*$/.test(text.slice(0, at));
-}
-
 /** Words that may stand before a name without making it part of a title or an organisation. */
 const LEAD_WORDS = /^(?:Meet|Welcome|Hi|Hello|Hey|Dear|Thanks|Thank|Congrats|Congratulations|Introducing|Patient|Client|Spotlight|Reminder|Happy|Get|Say|Please|Today|Yesterday|Tonight|When|After|Before|While|Since|Because|Although|Then|So|And|But|Mr|Mrs|Ms|Dr)$/;
 
 /** True when a name candidate sits inside a longer capitalised run (an organisation, a title, a place). */
 function continuesCapitalised(text: string, start: number, end: number): boolean {
   if (/^\s(?:[A-Z][a-z]|&\s[A-Z])/.test(text.slice(end, end + 3)) && !/^\s(?:I|MD|DDS|DPT|RN|NP|PhD)\b/.test(text.slice(end))) return true;
-  const prev = /([A-Z][A-Za-z]+)['’]?s?\s$/.exec(text.slice(Math.max(0, start - 24), start));
+  const prev = /(?<![A-Za-z])([A-Z][A-Za-z]+)['’]?s?\s$/.exec(text.slice(Math.max(0, start - 24), start));
   if (prev && !LEAD_WORDS.test(prev[1]) && !atSentenceStart(text, start - prev[0].length)) return true;
   return false;
 }

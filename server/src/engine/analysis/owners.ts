@@ -9,7 +9,7 @@ const CREDENTIALS = /^(?:md|do|dds|dmd|dpt|pt|ot|rn|np|pa|pa-c|lcsw|lmft|lpc|lmh
 const ROLE_ADDRESSES = /^(?:info|office|hello|contact|feedback|appointments?|billing|frontdesk|front\.desk|admin|support|team|care|reception|help|scheduling|questions|marketing|press|media|privacy|records|referrals|noreply|no-reply)$/i;
 const CONTACT_BEFORE = /(?:\b(?:call|contact|reach|text|email|e-mail|message|fax|phone|dial)(?:\s(?:us|our\s[\w ]{1,30}?|the (?:office|clinic|practice|front desk)))?(?:\s(?:directly|today|now|anytime))?(?:\s(?:at|on))?:?|\b(?:our office|office manager|front desk|our team|our practice|book|schedule|appointments?|reservations?|questions\?)\b[^.!?]{0,60})\s*$/i;
 /** A provider role or a self-introduction right before a name ("acupuncturist Mario", "my name is"). */
-const ROLE_BEFORE = /\b(?:therapists?|acupuncturists?|dentists?|hygienists?|nurses?|physicians?|doctors?|surgeons?|orthodontists?|chiropractors?|counsel(?:l)?ors?|psychologists?|psychiatrists?|dietitians?|nutritionists?|trainers?|coaches|coach|practitioners?|specialists?|founders?|owners?|directors?|managers?|midwi(?:fe|ves)|pharmacists?|optometrists?|audiologists?|pediatricians?|assistants?|receptionists?|coordinators?|my name is|i am|i'm|spotlight:?|author:?|by)\s(?:[A-Z][\w.]*\s){0,2}$/i;
+const ROLE_BEFORE = /\b(?:therapists?|acupuncturists?|dentists?|hygienists?|nurses?|physicians?|doctors?|surgeons?|orthodontists?|chiropractors?|counsel(?:l)?ors?|psychologists?|psychiatrists?|dietitians?|nutritionists?|trainers?|coaches|coach|practitioners?|specialists?|founders?|owners?|directors?|managers?|midwi(?:fe|ves)|pharmacists?|optometrists?|audiologists?|pediatricians?|assistants?|receptionists?|coordinators?|my name is|i am|i'm|spotlight:?|author:?|by)\s(?:[A-Z][\w.]{0,24}\s){0,2}$/i;
 /** A staff role right after a name ("Maria Lopez, our office manager,", "Maria Lopez founded the clinic"). */
 const STAFF_AFTER = /^(?:,\s(?:our|the|a|an)\s(?:[\w-]+\s){0,3}?(?:therapist|acupuncturist|dentist|hygienist|nurse|physician|doctor|surgeon|orthodontist|chiropractor|counsel(?:l)?or|psychologist|psychiatrist|dietitian|practitioner|specialist|founder|owner|director|manager|assistant|coordinator|receptionist|midwife|pharmacist)\b|\s(?:founded|co-founded|opened|started|leads|led|directs|manages|owns)\s(?:our|the|[A-Z])|\sjoined (?:our|the) (?:team|staff|practice|clinic|office))/i;
 const OUR_PLACE_BEFORE = /\bour\s(?:[\w.]+\s){0,2}$/i;
@@ -100,7 +100,8 @@ export function resolveOwners(doc: ParsedDocument, a: DocumentAnalysis, config: 
   // A contact detail listed next to one of the practice's own ("email ... or (555) ...") is the practice's too.
   for (const m of a.mentions) {
     if (m.owner !== "unknown" || !["phone", "fax", "email", "url"].includes(m.type)) continue;
-    const neighbour = a.mentions.find((o) => o !== m && o.block === m.block && o.owner === "practice" && ["phone", "fax", "email", "url"].includes(o.type) && ((o.end <= m.start && /^\s*(?:,|or|and|\/|;)?\s*(?:or|and)?\s*$/.test(blockText(m).slice(o.end, m.start))) || (m.end <= o.start && /^\s*(?:,|or|and|\/|;)?\s*(?:or|and)?\s*$/.test(blockText(m).slice(m.end, o.start)))));
+    const joined = (between: string): boolean => between.length < 16 && /^(?:[,/;]?(?:or|and)?)$/.test(between.replace(/\s/g, ""));
+    const neighbour = a.mentions.find((o) => o !== m && o.block === m.block && o.owner === "practice" && ["phone", "fax", "email", "url"].includes(o.type) && ((o.end <= m.start && joined(blockText(m).slice(o.end, m.start))) || (m.end <= o.start && joined(blockText(m).slice(m.end, o.start)))));
     if (neighbour) m.owner = "practice";
   }
 }

@@ -1,4 +1,5 @@
 // Splits prose into sentences without NLP: punctuation, line breaks, and common abbreviations.
+import { trailingWord } from "../text/scan";
 
 /** Words after which a period does not end a sentence. */
 const ABBREVIATIONS = new Set([
@@ -39,7 +40,7 @@ export function splitSentences(text: string): SentenceSpan[] {
     while (j < text.length && /[.!?…"'”’)\]]/.test(text[j])) j++;
     if (j < text.length && !/\s/.test(text[j])) continue;
     if (c === ".") {
-      const word = /([A-Za-z][A-Za-z.]*)$/.exec(text.slice(Math.max(start, i - 12), i))?.[1] ?? "";
+      const word = trailingWord(text.slice(Math.max(start, i - 12), i));
       if (ABBREVIATIONS.has(word.toLowerCase())) continue;
       // Initials ("K.M.", "J. Smith") do not end a sentence.
       if (/^[A-Z]$/.test(word) || /^(?:[A-Z]\.)+[A-Z]$/.test(word)) continue;

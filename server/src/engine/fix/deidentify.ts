@@ -2,6 +2,7 @@
 import type { IdentifierMention, IdentifierType } from "../analysis/types";
 import type { ResolvedConfig } from "../config/types";
 import type { Fix, OffsetRange, TextEdit } from "../types";
+import { trailingRun } from "../text/scan";
 import { nameFixes, type People } from "./names";
 import { RESTRICTED_ZIP3, stateAfter, stateName, stateWithin } from "./places";
 import { renderTemplate } from "./templates";
@@ -48,7 +49,7 @@ const LABELS: Partial<Record<IdentifierType | "birth", string>> = {
 };
 
 /** Connectors removed with a place ("from Hoboken"). */
-const PLACE_CONNECTOR = /[ \t]+(?:in|from|of|near|at|around|outside(?:\s+of)?|to|en|de|desde|cerca\s+de)[ \t]*$/i;
+const PLACE_CONNECTOR = /(?<![ \t])[ \t]+(?:in|from|of|near|at|around|outside(?:\s+of)?|to|en|de|desde|cerca\s+de)[ \t]*$/i;
 
 function fix(title: string, edit: TextEdit, preferred = false): Fix {
   return { title, kind: "deidentify", ...(preferred ? { preferred } : {}), edits: [edit] };
@@ -122,7 +123,7 @@ function dateFixes(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
     }
     return [fix("Keep only the year", { range: r, newText: year }, true), remove];
   }
-  const sentenceHead = before.slice(before.search(/[^.!?]*$/));
+  const sentenceHead = before.slice(Math.max(before.lastIndexOf("."), before.lastIndexOf("!"), before.lastIndexOf("?")) + 1);
   const soon = FUTURE.test(sentenceHead);
   const word = es ? (soon ? "pronto" : "recientemente") : soon ? "soon" : "recently";
   const at = connector ? start - connector[0].length : start;
@@ -211,7 +212,7 @@ function placeRemoval(source: string, r: OffsetRange, span: OffsetRange): TextEd
 export function attributionFix(source: string, range: OffsetRange, config: ResolvedConfig): Fix {
   const text = source.slice(range.start, range.end);
   const dash = /^[ \t]*(?:[—–―~]|--?)[ \t]*/.exec(text)?.[0] ?? "";
-  const trail = /[ \t]*$/.exec(text)?.[0] ?? "";
+  const trail = text.slice(text.length - trailingRun(text, " \t"));
   const state = stateWithin(text.trimEnd()) ?? stateName(config.practice.state);
   const body = state ? renderTemplate("testimonial-attribution-state", config, { state }) : renderTemplate("testimonial-attribution", config);
   const newText = dash + body.replace(/^[—–―~-]+[ \t]*/, "") + trail;

@@ -4,6 +4,7 @@ import type { ResolvedConfig } from "../config/types";
 import type { FixHelpers } from "../rule";
 import type { LineIndex } from "../text/lines";
 import type { AllowlistKey, Fix, OffsetRange, ParsedDocument, TextEdit } from "../types";
+import { trimmedEnd } from "../text/scan";
 import { attributionFix, deidentifyMention, type DeidentifyContext } from "./deidentify";
 import { authorizationEdit, directiveComment as commentFor, disableEdits } from "./insertions";
 import { People, roleNoun } from "./names";
@@ -83,7 +84,7 @@ export function createFixHelpers(doc: ParsedDocument, analysis: DocumentAnalysis
       if (templateId === "testimonial-attribution") return fitted(attributionFix(doc.source, range, config));
       const slice = doc.source.slice(range.start, range.end);
       const lead = /^\s*/.exec(slice)![0];
-      const trail = slice.length > lead.length ? /\s*$/.exec(slice)![0] : "";
+      const trail = slice.length > lead.length ? slice.slice(trimmedEnd(slice)) : "";
       const body = escapeForLanguage(renderTemplate(templateId, config), doc.language).replace(/\r?\n/g, lineBreakOf(doc.source));
       return fitted({ title, kind: "template", preferred: true, edits: [{ range, newText: lead + body + trail }] });
     },

@@ -1,6 +1,7 @@
 // Fixes that insert text: an authorization reference (front matter key, MDX prop or directive) and a
 // disable directive with a reason to fill in.
 import type { OffsetRange, ParsedDocument, TextEdit } from "../types";
+import { trailingRun } from "../text/scan";
 import { lineAt, lineBreakOf } from "./text";
 
 /** The id written by an authorization-reference fix, for the writer to replace. */
@@ -51,15 +52,17 @@ function frontmatterAuthorization(doc: ParsedDocument, nl: string): TextEdit | u
   const close = lineAt(source, fm.end - 1);
   const body = source.slice(open.next, close.start);
   const key = toml
-    ? /^(authorizations?)[ \t]*=[ \t]*(.*?)[ \t]*$/m.exec(body)
-    : /^(authorizations?)[ \t]*:[ \t]*(.*?)[ \t]*$/m.exec(body);
+    ? /^(authorizations?)[ \t]*=(.*)$/m.exec(body)
+    : /^(authorizations?)[ \t]*:(.*)$/m.exec(body);
   if (!key) {
     if (toml) return { range: { start: open.next, end: open.next }, newText: `authorization = "${AUTH_ID_PLACEHOLDER}"${nl}` };
     return { range: { start: close.start, end: close.start }, newText: `authorization: ${AUTH_ID_PLACEHOLDER}${nl}` };
   }
   const keyStart = open.next + key.index;
-  const valueStart = keyStart + key[0].length - key[2].length - (key[0].length - key[0].trimEnd().length);
-  const value = key[2].replace(/[ \t]+#.*$/, "");
+  const raw = key[2];
+  const valueStart = keyStart + key[0].length - raw.length + (raw.length - raw.trimStart().length);
+  const hash = raw.search(/[ \t]#/);
+  const value = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
   const valueEnd = valueStart + value.length;
   if (/^\[.*\]$/.test(value)) {
     const at = valueStart + value.lastIndexOf("]");
@@ -143,18 +146,22 @@ export function disableEdits(doc: ParsedDocument, ruleId: string, range: OffsetR
       { range: { start: component.range.end, end: component.range.end }, newText: `${nl}${indent}${directiveComment(language, `safeharbor-enable ${ruleId}`)}` },
     ];
   }
-  const listItem = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/.test(text);
-  const tableRow = /^[ \t]*(?:>[ \t]?)*[ \t]*\|/.test(text) || /\|[ \t]*$/.test(text);
+  const unquoted = text.replace(/^[ \t>]+/, "");
+  const listItem = /^(?:[-*+]|\d{1,9}[.)])[ \t]/.test(unquoted);
+  const tableRow = unquoted.startsWith("|") || text.trimEnd().endsWith("|");
   if (opensBlock(doc, line.start) && !listItem && !tableRow) {
     const prefix = /^[ \t]*(?:>[ \t]?)*/.exec(text)![0];
     return [{ range: { start: line.start, end: line.start }, newText: `${prefix}${directiveComment(language, `safeharbor-disable-next-line ${ruleId} ${reason}`)}${nl}` }];
   }
   const comment = directiveComment(language, `safeharbor-disable-line ${ruleId} ${reason}`);
-  if (tableRow && /\|[ \t]*$/.test(text)) {
-    const at = line.start + text.search(/[ \t]*\|[ \t]*$/);
+  if (tableRow && text.trimEnd().endsWith("|")) {
+    const pipe = text.trimEnd().length - 1;
+    const at = line.start + pipe - trailingRun(text.slice(0, pipe), " \t");
     return [{ range: { start: at, end: at }, newText: ` ${comment}` }];
   }
   // Before trailing spaces or a backslash, so a hard line break stays one.
-  const at = line.start + text.search(/(?:[ \t]*\\|[ \t]*)$/);
+  const spaces = trailingRun(text, " \t");
+  const body = text.slice(0, text.length - spaces);
+  const at = line.start + (body.endsWith("\\") ? body.length - 1 - trailingRun(body.slice(0, -1), " \t") : body.length);
   return [{ range: { start: at, end: at }, newText: ` ${comment}` }];
 }

@@ -9,9 +9,9 @@ const TITLE_WITHIN = /^(?:Mr|Mrs|Ms|Mx|Miss|Mister|Dr|Prof|Sr|Sra|Srta|Don|Doña
 /** Words for a patient already in the text, after which the name is simply dropped ("our patient Angela"). */
 const ROLE_NOUN = /\b(?:patients?|clients?|residents?|members?|customers?|pacientes?|clientes?)(?:[ \t]*,)?[ \t]+$/i;
 /** Words after which a name is naming, not referring ("a patient named Angela"). */
-const NAMING = /[ \t]+(?:named|called|llamad[oa])[ \t]+$/i;
+const NAMING = /(?<![ \t])[ \t]+(?:named|called|llamad[oa])[ \t]+$/i;
 /** Greetings after which a name is dropped ("Hi Dana," → "Hi,"). */
-const GREETING = /\b(?:hi|hello|hey|thanks|thank you|congrats|congratulations|welcome|hola|gracias|felicidades|bienvenid[oa])[ \t]*,?[ \t]+$/i;
+const GREETING = /\b(?:hi|hello|hey|thanks|thank you|congrats|congratulations|welcome|hola|gracias|felicidades|bienvenid[oa])(?:[ \t]*,)?[ \t]+$/i;
 const DEAR = /\b(dear|querid[oa]|estimad[oa])[ \t]+$/i;
 /** Determiners after which the bare role noun fits ("my Angela" → "my patient"). */
 const DETERMINER = {
@@ -147,7 +147,7 @@ function roleEdit(ctx: NameContext, words: RoleWords, head: string, r: OffsetRan
   const roleNoun = ROLE_NOUN.exec(head);
   if (roleNoun && !/^\s*(?:and|y)\b/.test(source.slice(end, end + 5))) {
     const commaBefore = /,[ \t]*$/.test(roleNoun[0]);
-    const sep = /[ \t]*,?[ \t]+$/.exec(roleNoun[0])![0];
+    const sep = /(?<![ \t,])(?:[ \t]*,)?[ \t]+$/.exec(roleNoun[0])![0];
     const to = commaBefore && tail.startsWith(",") ? end + 1 : end;
     return { range: { start: start - sep.length, end: to }, newText: poss };
   }
@@ -159,7 +159,7 @@ function roleEdit(ctx: NameContext, words: RoleWords, head: string, r: OffsetRan
   if (dear && !possessive) return { range: { start: start - dear[0].length, end }, newText: capitalize(words.hello, /^\p{Lu}/u.test(dear[1])) };
   const greeting = GREETING.exec(head);
   if (greeting && !possessive) {
-    const gap = /[ \t]*,?[ \t]+$/.exec(greeting[0])![0];
+    const gap = /(?<![ \t,])(?:[ \t]*,)?[ \t]+$/.exec(greeting[0])![0];
     return { range: { start: start - gap.length, end }, newText: "" };
   }
   // "..., Angela!" at the end of a sentence is a vocative: drop it with its comma.

@@ -1,5 +1,6 @@
 // Reading the text around a span for fixes: lines, sentence starts, wrappers, labels and connectors.
 import type { OffsetRange, TextEdit } from "../types";
+import { lastSentenceStart, trailingRun, withoutComments } from "../text/scan";
 
 /** The line break a document uses (CRLF when it has any). */
 export function lineBreakOf(text: string): string {
@@ -22,7 +23,7 @@ export function lineAt(source: string, at: number): { start: number; end: number
 /** Markup that may open a line before its prose: quotes, headings, list markers, table pipes, dashes. */
 const LINE_MARKUP = /^[ \t]*(?:(?:>[ \t]?)+|#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+|\|[ \t]*|[—–―~][ \t]*|--[ \t]*)*[ \t]*/;
 /** Inline openers and spaces between a sentence boundary and its first word. */
-const OPENERS = /[\s*_~"“‘'([]+$/;
+const OPENERS = /(?<![\s*_~"“‘'([])[\s*_~"“‘'([]+$/;
 
 /** True when `at` begins a sentence, so a replacement there should be capitalised. */
 export function atSentenceStart(source: string, at: number): boolean {
@@ -34,14 +35,15 @@ export function atSentenceStart(source: string, at: number): boolean {
     if (trimmed.trim() !== "") return true;
     if (line.start === 0) return true;
     const prev = lineAt(source, line.start - 1);
-    const prevText = source.slice(prev.start, prev.end).replace(/[\s*_"”’')\]]+$/, "");
+    const prevText = source.slice(prev.start, prev.end).replace(/(?<![\s*_"”’')\]])[\s*_"”’')\]]+$/, "");
     if (prevText.replace(LINE_MARKUP, "").trim() === "") return true;
     if (/^(?:---|\+\+\+)$/.test(prevText.trim())) return true;
     return /[.!?:…]$/.test(prevText);
   }
   // A value at the start of a front matter entry or JSX attribute reads as a fresh phrase.
-  if (/^[ \t]*[\w.-]+[ \t]*[:=][ \t]*["']?$/.test(head) || /\b[\w-]+=["']$/.test(head) || /^[ \t]*-[ \t]+["']?$/.test(head)) return true;
-  return /[.!?…]["”’)]*$/.test(trimmed) && /[.!?…]["”’)]*[\s*_~"“‘'([]*\s[\s*_~"“‘'([]*$/.test(head);
+  if (/^[ \t]*[\w.-]+[ \t]*[:=][ \t]*["']?$/.test(head) || /(?<![\w-])[\w-]+=["']$/.test(head) || /^[ \t]*-[ \t]+["']?$/.test(head)) return true;
+  // a sentence ended before the openers, and a space separates them from it
+  return /[.!?…]["”’)]*$/.test(trimmed) && /\s/.test(head.slice(trimmed.length));
 }
 
 /** Upper-cases the first letter of a text. */
@@ -53,7 +55,7 @@ export function capitalize(text: string, cap = true): string {
 
 /** The word (letters, apostrophes, periods) ending right before `at`, on the same line. */
 export function wordBefore(source: string, at: number): { word: string; start: number } | undefined {
-  const m = /([\p{L}][\p{L}'’.]*)[ \t]+$/u.exec(source.slice(Math.max(0, at - 40), at));
+  const m = /(?<![\p{L}'’.])([\p{L}][\p{L}'’.]*)[ \t]+$/u.exec(source.slice(Math.max(0, at - 40), at));
   if (!m) return undefined;
   return { word: m[1], start: at - m[0].length };
 }
@@ -90,11 +92,11 @@ const NUMBER_WORD = String.raw`(?:\s*(?:#|no\.|nbr\.?|num\.?|number|n[úu]mero|i
 /** Separators between a label and its value. */
 const LABEL_SEPARATOR = String.raw`\s*(?::|#|=|-|\bis\b|\bwas\b|\bes\b)?\s*`;
 /** Connectors that go with a removed identifier. */
-const CONNECTOR = /(?:[ \t]+(?:at|via|on|to|is|was|en|a|al|por|de)|[ \t]*:)[ \t]*$/i;
+const CONNECTOR = /(?<![ \t])(?:[ \t]+(?:at|via|on|to|is|was|en|a|al|por|de)|[ \t]*:)[ \t]*$/i;
 
 /** True when a text holds no word: only markup, punctuation and spaces. */
 export function hasNoWords(text: string): boolean {
-  return !/[\p{L}\p{N}]/u.test(text.replace(/<!--[\s\S]*?-->|\{\/\*[\s\S]*?\*\/\}/g, ""));
+  return !/[\p{L}\p{N}]/u.test(withoutComments(text));
 }
 
 /**
@@ -123,9 +125,9 @@ export function removalEdit(source: string, value: OffsetRange, labels: string |
   }
   const tail = source.slice(end, hi);
   let newText = "";
-  const paren = /[ \t]*\([ \t]*$/.exec(head);
-  const comma = /[ \t]*[,;][ \t]*$/.exec(head);
-  const dash = /[ \t]+[—–][ \t]*$/.exec(head);
+  const paren = /(?<![ \t])[ \t]*\([ \t]*$/.exec(head);
+  const comma = /(?<![ \t])[ \t]*[,;][ \t]*$/.exec(head);
+  const dash = /(?<![ \t])[ \t]+[—–][ \t]*$/.exec(head);
   if (paren && /^[ \t]*\)/.test(tail)) {
     start -= paren[0].length;
     end += /^[ \t]*\)/.exec(tail)![0].length;
@@ -151,7 +153,7 @@ export function removalEdit(source: string, value: OffsetRange, labels: string |
       }
     }
   } else if (/[ \t]$/.test(head)) {
-    start -= /[ \t]+$/.exec(head)![0].length;
+    start -= trailingRun(head, " \t");
   }
   return collapse(source, { range: { start, end }, newText }, limit);
 }
@@ -168,7 +170,7 @@ function collapse(source: string, edit: TextEdit, limit: OffsetRange): TextEdit 
   const from0 = Math.max(line.start, limit.start);
   const before = source.slice(from0, start);
   const after = source.slice(end, Math.min(lineEnd.end, limit.end));
-  const headAt = before.search(/(?<=(?:^|[.!?…]["”’)]*[ \t]+))[^.!?…]*$/);
+  const headAt = lastSentenceStart(before);
   const sentenceHead = headAt >= 0 ? before.slice(headAt) : before;
   const stop = after.search(/[.!?…]/);
   const sentenceTail = stop >= 0 ? after.slice(0, stop + 1) : after;
@@ -177,6 +179,6 @@ function collapse(source: string, edit: TextEdit, limit: OffsetRange): TextEdit 
   const to = end + sentenceTail.length;
   const following = /^[ \t]+/.exec(source.slice(to, lineEnd.end));
   if (following && !hasNoWords(source.slice(to, lineEnd.end))) return { range: { start: from, end: to + following[0].length }, newText: "" };
-  const preceding = /[ \t]+$/.exec(source.slice(from0, from));
-  return { range: { start: from - (preceding?.[0].length ?? 0), end: to }, newText: "" };
+  const preceding = trailingRun(source.slice(from0, from), " \t");
+  return { range: { start: from - preceding, end: to }, newText: "" };
 }
