@@ -58,7 +58,11 @@ function fieldMentions(block: ProseBlock, raw: RawMention[]): RawMention[] {
 /** Cues that make a block worth an NLP pass for names. */
 const NLP_CUES = new Set(["patient-reference", "care-event", "records", "greeting", "consent-claim", "past-event"]);
 
+/** Longer paragraphs (pasted data, not prose) skip the NLP pass; the lexicon pass still reads them. */
+const NLP_MAX_CHARS = 5000;
+
 function needsNlp(block: ProseBlock, facts: BlockFacts, kind: DocumentKind): boolean {
+  if (block.text.length > NLP_MAX_CHARS) return false;
   if (!/[a-z]\s[A-Z][a-z]/.test(block.text) && !/^[A-Z][a-z]+\s[A-Z][a-z]+/.test(block.text)) return false;
   if (kind !== "post" || block.quoted || block.component || block.kind === "frontmatter" || block.kind === "jsxAttribute") return true;
   return facts.cues.some((c) => NLP_CUES.has(c.kind));

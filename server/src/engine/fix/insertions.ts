@@ -26,13 +26,32 @@ function isBlank(source: string, start: number): boolean {
 /** The start of the first line of the block holding `at` (after the previous blank line or front matter). */
 function blockStart(doc: ParsedDocument, at: number): number {
   const floor = doc.frontmatterRange ? lineAt(doc.source, doc.frontmatterRange.end).next : 0;
+  const memo = blockStartMemo(doc.source);
   let line = lineAt(doc.source, at);
+  const walked: number[] = [];
+  let found: number | undefined;
   while (line.start > floor) {
+    const known = memo.get(line.start);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    walked.push(line.start);
     const prev = lineAt(doc.source, line.start - 1);
     if (isBlank(doc.source, prev.start) || /^[ \t]*(?:```|~~~)/.test(doc.source.slice(prev.start, prev.end))) break;
     line = prev;
   }
-  return Math.max(line.start, floor);
+  const start = found ?? Math.max(line.start, floor);
+  for (const w of walked) memo.set(w, start);
+  return start;
+}
+
+let lastMemo: { source: string; starts: Map<number, number> } | undefined;
+
+/** Block starts already found for lines of the last source (many findings share a block). */
+function blockStartMemo(source: string): Map<number, number> {
+  if (lastMemo?.source !== source) lastMemo = { source, starts: new Map() };
+  return lastMemo.starts;
 }
 
 /** The smallest MDX component whose range holds `range`. */

@@ -1,5 +1,6 @@
 // Reading the text around a span for fixes: lines, sentence starts, wrappers, labels and connectors.
 import type { OffsetRange, TextEdit } from "../types";
+import { LineIndex } from "../text/lines";
 import { lastSentenceStart, trailingRun, withoutComments } from "../text/scan";
 
 /** The line break a document uses (CRLF when it has any). */
@@ -10,14 +11,20 @@ export function lineBreakOf(text: string): string {
 /** Bounds of the line holding `at`: `start`, `end` (before the break) and `next` (after the break). */
 export function lineAt(source: string, at: number): { start: number; end: number; next: number } {
   if (source[at] === "\n" && source[at - 1] === "\r") at--;
-  let start = at;
-  while (start > 0 && source[start - 1] !== "\n" && source[start - 1] !== "\r") start--;
-  let end = at;
-  while (end < source.length && source[end] !== "\n" && source[end] !== "\r") end++;
-  let next = end;
-  if (source[next] === "\r") next++;
-  if (source[next] === "\n") next++;
+  const index = lineIndexOf(source);
+  const line = index.lineOf(at);
+  const start = index.lineStart(line);
+  const end = index.lineEnd(line);
+  const next = line + 1 < index.lineCount ? index.lineStart(line + 1) : source.length;
   return { start, end, next };
+}
+
+let lastLines: { source: string; index: LineIndex } | undefined;
+
+/** The line index of a source, kept for the last source seen (fixes of one document ask many times). */
+export function lineIndexOf(source: string): LineIndex {
+  if (lastLines?.source !== source) lastLines = { source, index: new LineIndex(source) };
+  return lastLines.index;
 }
 
 /** Markup that may open a line before its prose: quotes, headings, list markers, table pipes, dashes. */
@@ -28,7 +35,7 @@ const OPENERS = /(?<![\s*_~"“‘'([])[\s*_~"“‘'([]+$/;
 /** True when `at` begins a sentence, so a replacement there should be capitalised. */
 export function atSentenceStart(source: string, at: number): boolean {
   const line = lineAt(source, at);
-  const head = source.slice(line.start, at);
+  const head = source.slice(Math.max(line.start, at - CONTEXT), at);
   const trimmed = head.replace(OPENERS, "");
   if (trimmed === "" || LINE_MARKUP.exec(head)?.[0] === head || LINE_MARKUP.exec(trimmed)?.[0] === trimmed) {
     // Block markup (heading, list item, quote, table cell, attribution dash) opens a fresh phrase.
@@ -104,12 +111,17 @@ export function hasNoWords(text: string): boolean {
  * so that the sentence stays grammatical. When nothing of its sentence or line would remain, the
  * sentence or the whole line goes. `limit` bounds the edit (the prose block's span).
  */
+/** How far around a removed value the sentence is read (characters). */
+const CONTEXT = 400;
+
 export function removalEdit(source: string, value: OffsetRange, labels: string | undefined, limit: OffsetRange): TextEdit {
   const { start: vs, end: ve } = unwrap(source, value);
   const line = lineAt(source, vs);
-  const lo = Math.max(limit.start, line.start);
+  // Labels, connectors and punctuation sit right next to a value: a bounded window keeps long
+  // single-line paragraphs with many findings linear.
+  const lo = Math.max(limit.start, line.start, vs - CONTEXT);
   const lineOfEnd = lineAt(source, ve);
-  const hi = Math.min(limit.end, lineOfEnd.end);
+  const hi = Math.min(limit.end, lineOfEnd.end, ve + CONTEXT);
   let start = vs;
   let end = ve;
   let head = source.slice(lo, start);
@@ -163,13 +175,16 @@ function collapse(source: string, edit: TextEdit, limit: OffsetRange): TextEdit 
   const { start, end } = edit.range;
   const line = lineAt(source, start);
   const lineEnd = lineAt(source, end);
-  const lineText = source.slice(line.start, lineEnd.end);
-  const rest = source.slice(line.start, start) + edit.newText + source.slice(end, lineEnd.end);
-  if (hasNoWords(rest) && !/^\s*\|/.test(lineText)) return { range: { start: line.start, end: lineEnd.next }, newText: "" };
-  // The sentence around the edit, within the line and the block.
-  const from0 = Math.max(line.start, limit.start);
+  // A long line keeps words whatever one edit does; only a short one can be left empty.
+  if (lineEnd.end - line.start <= 2 * CONTEXT) {
+    const lineText = source.slice(line.start, lineEnd.end);
+    const rest = source.slice(line.start, start) + edit.newText + source.slice(end, lineEnd.end);
+    if (hasNoWords(rest) && !/^\s*\|/.test(lineText)) return { range: { start: line.start, end: lineEnd.next }, newText: "" };
+  }
+  // The sentence around the edit, within the line and the block (and a bounded window).
+  const from0 = Math.max(line.start, limit.start, start - CONTEXT);
   const before = source.slice(from0, start);
-  const after = source.slice(end, Math.min(lineEnd.end, limit.end));
+  const after = source.slice(end, Math.min(lineEnd.end, limit.end, end + CONTEXT));
   const headAt = lastSentenceStart(before);
   const sentenceHead = headAt >= 0 ? before.slice(headAt) : before;
   const stop = after.search(/[.!?…]/);
