@@ -42,6 +42,9 @@ export function normalizeSettings(raw: unknown): DocumentSettings {
 }
 
 /** Per-document settings with a cache that a configuration change clears. */
+/** How long the server waits for workspace/configuration before using the defaults. */
+export const CONFIGURATION_TIMEOUT_MS = 2000;
+
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<DocumentSettings>>();
   private global: DocumentSettings = DEFAULT_SETTINGS;
@@ -57,7 +60,18 @@ export class SettingsStore {
     if (!this.pull) return Promise.resolve(this.global);
     let settings = this.cache.get(uri);
     if (!settings) {
-      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: "safeharbor" }).then(normalizeSettings, () => this.global);
+      const asked = this.connection.workspace.getConfiguration({ scopeUri: uri, section: "safeharbor" }).then(normalizeSettings, () => this.global);
+      // A client that never answers must not hold diagnostics back: after a while, use the defaults
+      // (and ask again next time).
+      let timer: NodeJS.Timeout | undefined;
+      const fallback = new Promise<DocumentSettings>((resolve) => {
+        timer = setTimeout(() => {
+          this.cache.delete(uri);
+          resolve(this.global);
+        }, CONFIGURATION_TIMEOUT_MS);
+        timer.unref();
+      });
+      settings = Promise.race([asked, fallback]).finally(() => clearTimeout(timer));
       this.cache.set(uri, settings);
     }
     return settings;
