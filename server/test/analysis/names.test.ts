@@ -12,6 +12,9 @@ describe("name detection", () => {
     expect(names("Thanks to Mary W. for the kind words.")).toEqual(["Mary W."]);
     expect(names("\u2014 K.M., Boise")).toEqual(["K.M."]);
   });
+  it("takes a capitalised word after a given name for a surname the lexicon lacks", () => {
+    expect(names("Our patient Riley Testcase came in.")).toEqual(["Riley Testcase"]);
+  });
   it("finds a first name mid-sentence, in a greeting and as a possessive", () => {
     expect(names("Happy birthday to our patient, Edna!")).toContain("Edna");
     expect(names("Hi Dana, thanks for writing.")).toEqual(["Dana"]);

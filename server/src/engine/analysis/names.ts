@@ -42,6 +42,9 @@ function bare(word: string): string {
 const isGiven = (w: string): boolean => GIVEN_NAMES.has(bare(w)) && !NOT_NAMES.has(bare(w));
 const isNameWord = (w: string): boolean => (PEOPLE_NAMES.has(bare(w)) || GIVEN_NAMES.has(bare(w))) && !NOT_NAMES.has(bare(w)) && !STATES.has(bare(w));
 
+/** Capitalised words that start health or organisation names rather than surnames. */
+const HEALTH_WORD = /^(?:Syndrome|Disease|Disorder|Clinic|Hospital|Health|Medical|Dental|Therapy|Center|Centre|Care|Foundation|University|College|School|Institute|Program|Method)$/;
+
 /** Words that may stand before a name without making it part of a title or an organisation. */
 const LEAD_WORDS = /^(?:Meet|Welcome|Hi|Hello|Hey|Dear|Thanks|Thank|Congrats|Congratulations|Introducing|Patient|Client|Spotlight|Reminder|Happy|Get|Say|Please|Today|Yesterday|Tonight|When|After|Before|While|Since|Because|Although|Then|So|And|But|Mr|Mrs|Ms|Dr)$/;
 
@@ -86,7 +89,9 @@ export function findNames(text: string): RawMention[] {
     let end = first.end;
     const mid = /^\s[A-Z]\.\s(?=[A-Z])/.exec(text.slice(end));
     if (mid) end += mid[0].length - 1;
-    while (j + 1 < words.length && words[j + 1].start === end + 1 && text[end] === " " && j - i < 2 && isNameWord(words[j + 1].text)) {
+    // a given name may take a surname the lexicon lacks ("Riley Testcase"), when nothing else explains it
+    const surnameLike = (w: string): boolean => isGiven(first.text) && j === i && /^[A-Z][a-z]{2,}(?:['’]s)?$/.test(w) && !NOT_NAMES.has(bare(w)) && !US_PLACES.has(bare(w)) && !STATES.has(bare(w)) && !HEALTH_WORD.test(w);
+    while (j + 1 < words.length && words[j + 1].start === end + 1 && text[end] === " " && j - i < 2 && (isNameWord(words[j + 1].text) || surnameLike(words[j + 1].text))) {
       j++;
       end = words[j].end;
       if (/['’]s$/.test(words[j].text)) break;
