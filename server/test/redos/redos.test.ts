@@ -34,6 +34,14 @@ function unique(found: readonly { source: string; flags: string; where: string }
  */
 const CACHE_FILE = join(ROOT, "node_modules/.cache/safeharbor-redos.json");
 const RECHECK_VERSION = (JSON.parse(readFileSync(join(ROOT, "node_modules/recheck/package.json"), "utf8")) as { version: string }).version;
+/**
+ * recheck's options. Its fuzzing checker (used for lookbehinds and large patterns) stops attacks and
+ * incubation by wall-clock time by default, which makes verdicts depend on the machine's load; with
+ * those timeouts off it stops by characters read instead, so a fixed seed gives the same verdict on
+ * every machine. The overall timeout only turns a verdict into "undecided", never into "safe".
+ */
+const RECHECK_OPTIONS = { timeout: 60_000, randomSeed: 1, attackTimeout: null, incubationTimeout: null } as const;
+const OPTIONS_KEY = "seed1-notimeouts";
 type Verdict = { status: "safe" } | { status: "vulnerable"; summary: string; attack: string };
 
 function loadCache(): Record<string, Verdict> {
@@ -61,7 +69,7 @@ function verdictOf(d: Diagnostics): Verdict | undefined {
 /** Runs recheck on every pattern not yet cached, two at a time; returns the verdicts in order (undefined: undecided). */
 async function recheckAll(patterns: readonly Pattern[]): Promise<(Verdict | undefined)[]> {
   const cache = loadCache();
-  const key = (p: Pattern): string => `${RECHECK_VERSION} ${p.flags} ${p.source}`;
+  const key = (p: Pattern): string => `${RECHECK_VERSION} ${OPTIONS_KEY} ${p.flags} ${p.source}`;
   const out: (Verdict | undefined)[] = patterns.map((p) => cache[key(p)]);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -70,7 +78,7 @@ async function recheckAll(patterns: readonly Pattern[]): Promise<(Verdict | unde
       if (out[i]) continue;
       // recheck rejects flags it does not model (d, v); they do not change backtracking.
       const flags = patterns[i].flags.replace(/[dv]/g, "");
-      out[i] = verdictOf(await check(patterns[i].source, flags, { timeout: 20_000, randomSeed: 1 }));
+      out[i] = verdictOf(await check(patterns[i].source, flags, RECHECK_OPTIONS));
       if (out[i]) cache[key(patterns[i])] = out[i]!;
     }
   };

@@ -33,7 +33,11 @@ const CUES: [ContextCueKind, RegExp][] = [
   ["gratitude", /\bthank(?:s| you)\b(?:[ ,]{1,2}[\w'’-]{1,20}){0,8}?[ ,]{1,2}(?:review|feedback|kind words|comments?|rating|stars|taking the time|sharing)\b/gi],
   ["privacy", /\b(?:privacy (?:laws?|rules|regulations|policy|concerns|reasons)|HIPAA|confidential(?:ity)?|patient privacy|(?:can(?:no|')?t|cannot|unable to|not able to|aren't able to|are not able to|won't) (?:discuss|comment on|share|confirm|disclose)|protect (?:your|patient|the) privacy)\b/gi],
   ["call-office", /\b(?:please )?(?:call|contact|reach|email|e-mail|text|phone|message|fax)(?: us| our (?:office|team|practice|office manager|front desk|clinic)| the office)?(?: directly)?(?: at| on|:)/gi],
-  ["guarantee", /\b(?:guarantee[sd]?|guaranteeing)(?: to)?(?: (?:cure|fix|heal|eliminate|end|remove|resolve|reverse|work|results?|success|relief|you))?\b|\b100\s?% (?:success|cure|effective|guaranteed|results|pain[- ]free|cured)\b|\bpermanent(?:ly)? (?:results|cure|relief|fix)\b|\bpermanently (?:eliminates?|cures?|removes?|fixes|ends|reverses|stops)\b|\b(?:results|success|cure) guaranteed\b|\b(?:cures?|eliminates?)(?: [\w-]{1,20}){1,4} (?:forever|for good|permanently)\b|\bnever (?:have|suffer|experience)(?: [\w-]{1,20}){1,3} again\b|\bmiracle (?:cure|treatment)\b/gi],
+  // (several small patterns rather than one alternation, so the ReDoS check can decide each exactly)
+  ["guarantee", /\b(?:guarantee[sd]?|guaranteeing)(?: to)?(?: (?:cure|fix|heal|eliminate|end|remove|resolve|reverse|work|results?|success|relief|you))?\b/gi],
+  ["guarantee", /\b100\s?% (?:success|cure|effective|guaranteed|results|pain[- ]free|cured)\b|\bpermanent(?:ly)? (?:results|cure|relief|fix)\b|\bpermanently (?:eliminates?|cures?|removes?|fixes|ends|reverses|stops)\b|\b(?:results|success|cure) guaranteed\b|\bmiracle (?:cure|treatment)\b/gi],
+  ["guarantee", /\b(?:cures?|eliminates?)(?: [\w-]{1,20}){1,4} (?:forever|for good|permanently)\b/gi],
+  ["guarantee", /\bnever (?:have|suffer|experience)(?: [\w-]{1,20}){1,3} again\b/gi],
   ["hedge", /\b(?:results (?:may |can |will )?vary|individual results|not guaranteed|no guarantees?|(?:can(?:no|')?t|cannot|don't|do not|won't|never) (?:promise|guarantee)|may not work|typical results|no treatment is guaranteed)\b/gi],
   ["past-event", /\b(?:last (?:week|month|night|year|summer|winter|spring|fall|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|shift)|yesterday|tonight|this (?:morning|afternoon|week)|earlier (?:today|this week)|(?:a|two|three|few|several) (?:days|weeks|months) ago|recently)\b/gi],
 ];
