@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { globSync } from "tinyglobby";
+import type { ResolvedConfig } from "@safeharbor/server/engine";
 
 /** Extensions the CLI checks when it walks a folder. */
 export const CHECKED_EXTENSIONS = [".md", ".markdown", ".mdx", ".txt"];
@@ -88,6 +89,21 @@ export function matchesAny(file: string, globs: readonly string[], baseDir: stri
   const ig = ignore().add(globs as string[]);
   const rel = relative(baseDir, file).split(sep).join("/");
   return !rel.startsWith("..") && ig.ignores(rel);
+}
+
+/** True when a file's configuration lets it be checked: not excluded, and included (or named explicitly). */
+export function selectedByConfig(file: string, config: ResolvedConfig, explicit: ReadonlySet<string>): boolean {
+  const excludeBase = config.excludeBase ?? config.baseDir;
+  const includeBase = config.includeBase ?? config.baseDir;
+  if (excludeBase && matchesAny(file, config.exclude, excludeBase)) return false;
+  if (includeBase && config.include.length && !explicit.has(file) && !matchesAny(file, config.include, includeBase)) return false;
+  return true;
+}
+
+/** A path as shown to the user: relative to the working folder when inside it. */
+export function shownPath(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return rel.startsWith("..") ? abs : rel;
 }
 
 /** Deterministic shard of a sorted file list: shard i of n (1-based), by position. */

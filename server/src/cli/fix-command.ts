@@ -1,11 +1,11 @@
 // `safeharbor fix`: apply the preferred de-identification and template fixes, or show them as a diff.
 import { readFileSync, writeFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigResolver, createLinter, fixAll, looksBinary, unifiedDiff, type Finding, type Linter, type ResolvedConfig } from "@safeharbor/server/engine";
 import { rules as catalogue } from "@safeharbor/rules";
 import { checkText, RegistryCache } from "./check-file";
-import { expandPaths, matchesAny } from "./files";
+import { expandPaths, selectedByConfig, shownPath } from "./files";
 import { formatJson } from "./formatters/json";
 import { formatSarif } from "./formatters/sarif";
 import { formatStylish } from "./formatters/stylish";
@@ -119,12 +119,8 @@ export async function fixCommand(argv: string[], io: FixIO, linter: Linter = cre
   const write = io.writeFile ?? ((path: string, text: string) => writeFileSync(path, text, "utf8"));
   for (const file of files) {
     const config = resolver.forFile(file);
-    const excludeBase = config.excludeBase ?? config.baseDir;
-    const includeBase = config.includeBase ?? config.baseDir;
-    if (excludeBase && matchesAny(file, config.exclude, excludeBase)) continue;
-    if (includeBase && config.include.length && !explicit.has(file) && !matchesAny(file, config.include, includeBase)) continue;
-    const rel = relative(io.cwd, file);
-    const shown = rel.startsWith("..") ? file : rel;
+    if (!selectedByConfig(file, config, explicit)) continue;
+    const shown = shownPath(io.cwd, file);
     let buf: Buffer;
     try {
       buf = read(file);

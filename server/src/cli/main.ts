@@ -1,14 +1,14 @@
 // The `safeharbor` command line: check files and report findings (stylish, json, sarif).
 import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ConfigError, ConfigResolver, createLinter, LineIndex, lintRegistry, looksBinary, type Linter, type ResolvedConfig } from "@safeharbor/server/engine";
 import { rules } from "@safeharbor/rules";
 import { CACHE_FILE, hashText, LintCache } from "./cache";
 import { checkText, RegistryCache, runTask, type LintTask } from "./check-file";
-import { expandPaths, matchesAny, shard } from "./files";
+import { expandPaths, selectedByConfig, shard, shownPath } from "./files";
 import { fixCommand } from "./fix-command";
 import { formatJson } from "./formatters/json";
 import { formatSarif } from "./formatters/sarif";
@@ -159,19 +159,13 @@ function parseRaw(argv: string[]) {
 
 /** Lints the files of a run in file order, on worker threads when there are many. */
 async function lintFiles(files: string[], explicit: ReadonlySet<string>, resolver: ConfigResolver, linter: Linter, options: CheckOptions, io: CliIO): Promise<{ reports: FileReport[]; ioError: boolean }> {
-  const showPath = (abs: string): string => {
-    const rel = relative(io.cwd, abs);
-    return rel.startsWith("..") ? abs : rel;
-  };
+  const showPath = (abs: string): string => shownPath(io.cwd, abs);
   const configs = new Set<ResolvedConfig>();
   // Resolve every configuration first: a bad config stops the run before any output.
   const candidates: { file: string; config: ResolvedConfig }[] = [];
   for (const file of files) {
     const config = resolver.forFile(file);
-    const excludeBase = config.excludeBase ?? config.baseDir;
-    const includeBase = config.includeBase ?? config.baseDir;
-    if (excludeBase && matchesAny(file, config.exclude, excludeBase)) continue;
-    if (includeBase && config.include.length && !explicit.has(file) && !matchesAny(file, config.include, includeBase)) continue;
+    if (!selectedByConfig(file, config, explicit)) continue;
     configs.add(config);
     candidates.push({ file, config });
   }
