@@ -6,8 +6,8 @@ import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 /** How much the heap may grow past its last collected size before a full collection. */
-const GROWTH = 1.3;
-const MIN_GROWTH_BYTES = 24 * 1024 * 1024;
+const GROWTH = 1.15;
+const MIN_GROWTH_BYTES = 12 * 1024 * 1024;
 
 function loadGc(): (() => void) | undefined {
   try {
