@@ -74,6 +74,21 @@ function mergedStarts(source: string, minChunk: number): number[] {
   return out;
 }
 
+/** A chunk's blocks placed at a source offset and block index, reused while the chunk stays put. */
+const placed = new WeakMap<ParsedDocument, { start: number; base: number; blocks: ParsedDocument["blocks"] }>();
+
+function placedBlocks(part: ParsedDocument, start: number, base: number): ParsedDocument["blocks"] {
+  const last = placed.get(part);
+  if (last && last.start === start && last.base === base) return last.blocks;
+  const blocks = part.blocks.map((b) => {
+    const offsets = new Int32Array(b.offsets.length);
+    for (let k = 0; k < offsets.length; k++) offsets[k] = b.offsets[k] + start;
+    return { ...b, index: base + b.index, offsets };
+  });
+  placed.set(part, { start, base, blocks });
+  return blocks;
+}
+
 /** Parses Markdown chunk by chunk with a parse cache; the result is the same shape as a whole parse. */
 export function parseMarkdownIncremental(uri: string, source: string, options: ParseOptions = {}, minChunk = MIN_CHUNK): ParsedDocument {
   const starts = mergedStarts(source, minChunk);
@@ -91,11 +106,7 @@ export function parseMarkdownIncremental(uri: string, source: string, options: P
       cache.set(key, part);
     }
     const base = doc.blocks.length;
-    for (const b of part.blocks) {
-      const offsets = new Int32Array(b.offsets.length);
-      for (let k = 0; k < offsets.length; k++) offsets[k] = b.offsets[k] + start;
-      doc.blocks.push({ ...b, index: base + b.index, offsets });
-    }
+    doc.blocks.push(...placedBlocks(part, start, base));
     for (const img of part.images) {
       doc.images.push({
         ...img,
