@@ -10,7 +10,7 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { addToAllowlist, configFormatOf, type AllowlistKey, type Finding } from "../engine";
+import { addToAllowlist, configFormatOf, type AllowlistKey } from "../engine";
 import { toLspEdits, type DiagnosticData, type DiagnosticFix, type DocumentResult } from "./diagnostics";
 import { fixAllEdits, hasAutoFix, lineEdits, replacementEdits } from "./fixes";
 import { pathToUri, uriToPath } from "./uri";

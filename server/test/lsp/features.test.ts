@@ -197,10 +197,10 @@ describe("code actions", () => {
     }
   });
 
-  it("adds a name to the allowlist of an existing JSONC config, keeping its comments", async () => {
-    const root = folder("allow-jsonc");
-    const config = join(root, ".safeharbor.jsonc");
-    const original = '{\n  // our practice\n  "practice": { "staff": ["Dr. Sam Lee"] }\n}\n';
+  /** Opens the post in a folder with the given config and applies the add-to-allowlist action to it. */
+  async function allowlistFirstFinding(name: string, configName: string, original: string, languageId: string): Promise<{ configUri: string; target: string; edited: string }> {
+    const root = folder(name);
+    const config = join(root, configName);
     writeFileSync(config, original);
     const client = await start({ folders: [root] });
     const uri = uriOf(join(root, "post.md"));
@@ -208,24 +208,21 @@ describe("code actions", () => {
     const [first] = await client.diagnostics(uri);
     const allow = (await client.codeActions(uri, [first])).find((a) => a.title.startsWith("Add to"))!;
     const change = allow.edit!.documentChanges![0] as TextDocumentEdit;
-    expect(change.textDocument.uri).toBe(uriOf(config));
-    const edited = TextDocument.applyEdits(TextDocument.create(uriOf(config), "jsonc", 1, original), change.edits as TextEdit[]);
+    const edited = TextDocument.applyEdits(TextDocument.create(uriOf(config), languageId, 1, original), change.edits as TextEdit[]);
+    return { configUri: uriOf(config), target: change.textDocument.uri, edited };
+  }
+
+  it("adds a name to the allowlist of an existing JSONC config, keeping its comments", async () => {
+    const original = '{\n  // our practice\n  "practice": { "staff": ["Dr. Sam Lee"] }\n}\n';
+    const { configUri, target, edited } = await allowlistFirstFinding("allow-jsonc", ".safeharbor.jsonc", original, "jsonc");
+    expect(target).toBe(configUri);
     expect(edited).toContain("// our practice");
     expect(edited).toMatch(/"staff": \[\s*"Dr\. Sam Lee",\s*"Jane Roe"\s*\]/);
   });
 
   it("adds a name to a YAML config", async () => {
-    const root = folder("allow-yaml");
-    const config = join(root, ".safeharbor.yaml");
     const original = "# practice details\npractice:\n  staff:\n    - Dr. Sam Lee\n";
-    writeFileSync(config, original);
-    const client = await start({ folders: [root] });
-    const uri = uriOf(join(root, "post.md"));
-    await client.open(uri, POST);
-    const [first] = await client.diagnostics(uri);
-    const allow = (await client.codeActions(uri, [first])).find((a) => a.title.startsWith("Add to"))!;
-    const change = allow.edit!.documentChanges![0] as TextDocumentEdit;
-    const edited = TextDocument.applyEdits(TextDocument.create(uriOf(config), "yaml", 1, original), change.edits as TextEdit[]);
+    const { edited } = await allowlistFirstFinding("allow-yaml", ".safeharbor.yaml", original, "yaml");
     expect(edited).toBe("# practice details\npractice:\n  staff:\n    - Dr. Sam Lee\n    - Jane Roe\n");
   });
 

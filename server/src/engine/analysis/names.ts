@@ -163,7 +163,6 @@ export function findPlaces(text: string): RawMention[] {
     const e = s + phrase.length;
     const before = text.slice(Math.max(0, s - 12), s);
     const after = text.slice(e, e + 20);
-    const from = /\bfrom\s$/i.test(before);
     const prep = /\b(?:from|in|near|of|outside|around|lives in|living in|moved to)\s$/i.test(before);
     const stateAfter = STATE_AFTER.test(after);
     const attribution = /[,—–-]\s$/.test(before) && /^\s*(?:$|[,.)\n])/.test(after);
