@@ -18,6 +18,9 @@ const CLI = join(root, "server/dist/cli.js");
 // The shared corpus of real clinic posts: read at bench time when present, never copied into the repo.
 const CORPUS = process.env.SAFEHARBOR_CORPUS ?? join(root, "../shared/corpus/clean");
 const quick = process.argv.includes("--quick");
+/** `--only=memory` (or cold, warm, cli, analysis) runs one part; the report holds what ran. */
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+const runs = (part) => !only || only.split(",").includes(part);
 const work = mkdtempSync(join(tmpdir(), "safeharbor-bench-"));
 
 const median = (xs) => {
@@ -218,10 +221,15 @@ async function memory() {
   };
   for (let k = 0; k < warmup; k++) await step(k);
   const before = server.rssMB();
-  for (let k = warmup; k < warmup + total; k++) await step(k);
+  // RSS every tenth of the run: a leak climbs steadily, a heap settling at its working size flattens.
+  const trace = [];
+  for (let k = warmup; k < warmup + total; k++) {
+    await step(k);
+    if ((k - warmup + 1) % (total / 10) === 0) trace.push(round(server.rssMB()));
+  }
   const after = server.rssMB();
   await server.stop();
-  return { rss200, before, after, edits: total };
+  return { rss200, before, after, edits: total, trace };
 }
 
 // ---------------------------------------------------------------- CLI throughput
@@ -286,58 +294,60 @@ if (!existsSync(SERVER) || !existsSync(CLI)) {
 }
 log(`corpus: ${corpusParagraphs.length ? `${corpusFiles().length} files at ${CORPUS}` : "not found; synthetic posts"}`);
 try {
-  log("cold start...");
-  const cold = [];
-  for (let i = 0; i < 3; i++) cold.push(await coldStart());
-  log("warm open and one-paragraph edits...");
-  const warm = await warmAndEdits();
-  log(`memory: 200 documents, ${quick ? "1,000" : "10,000"} edits...`);
-  const mem = await memory();
-  log("CLI over the corpus...");
-  const cli = cliThroughput();
-  log("analysis against remark-parse...");
-  const ratio = await analysisRatio();
-
-  const report = {
-    date: new Date().toISOString(),
-    node: process.version,
-    cpus: cpus().length,
-    corpus: corpusParagraphs.length ? "shared corpus" : "synthetic",
-    quick,
-    server: {
+  const report = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, corpus: corpusParagraphs.length ? "shared corpus" : "synthetic", quick, server: {}, met: {} };
+  const targets = {
+    warmOpenFullDiagnosticsMedianMs: 100,
+    oneParagraphEditMedianMs: 10,
+    coldStartToFirstDiagnosticsMs: 1000,
+    rssWith200DocsMB: 200,
+    rssGrowthPercent: 10,
+    cliWordsPerSecond: 45000,
+  };
+  if (runs("cold")) {
+    log("cold start...");
+    const cold = [];
+    for (let i = 0; i < 3; i++) cold.push(await coldStart());
+    Object.assign(report.server, { coldStartToFirstDiagnosticsMs: cold.map((x) => round(x)), coldStartMedianMs: round(median(cold)) });
+    report.met.coldStart = report.server.coldStartMedianMs <= targets.coldStartToFirstDiagnosticsMs;
+  }
+  if (runs("warm")) {
+    log("warm open and one-paragraph edits...");
+    const warm = await warmAndEdits();
+    Object.assign(report.server, {
       postWords: warm.words,
       warmOpenFullDiagnosticsMedianMs: round(median(warm.open)),
       oneParagraphEditMedianMs: round(median(warm.edit)),
       oneParagraphEditServerLintMedianMs: round(median(warm.editLint)),
-      coldStartToFirstDiagnosticsMs: cold.map((x) => round(x)),
-      coldStartMedianMs: round(median(cold)),
+    });
+    report.met.warmOpen = report.server.warmOpenFullDiagnosticsMedianMs <= targets.warmOpenFullDiagnosticsMedianMs;
+    report.met.edit = report.server.oneParagraphEditMedianMs <= targets.oneParagraphEditMedianMs;
+  }
+  if (runs("memory")) {
+    log(`memory: 200 documents, ${quick ? "1,000" : "10,000"} edits...`);
+    const mem = await memory();
+    Object.assign(report.server, {
       rssWith200DocsMB: round(mem.rss200),
       rssBeforeEditsMB: round(mem.before),
       rssAfterEditsMB: round(mem.after),
+      rssTraceMB: mem.trace,
       edits: mem.edits,
       rssGrowthPercent: round(((mem.after - mem.before) / mem.before) * 100),
-    },
-    cli,
-    analysis: ratio,
-    targets: {
-      warmOpenFullDiagnosticsMedianMs: 100,
-      oneParagraphEditMedianMs: 10,
-      coldStartToFirstDiagnosticsMs: 1000,
-      rssWith200DocsMB: 200,
-      rssGrowthPercent: 10,
-      cliWordsPerSecond: 45000,
-    },
-  };
-  report.met = {
-    warmOpen: report.server.warmOpenFullDiagnosticsMedianMs <= 100,
-    edit: report.server.oneParagraphEditMedianMs <= 10,
-    coldStart: report.server.coldStartMedianMs <= 1000,
-    rss200: report.server.rssWith200DocsMB <= 200,
-    rssGrowth: report.server.rssGrowthPercent <= 10,
-    cli: typeof cli.wordsPerSecond === "number" ? cli.wordsPerSecond >= 45000 : null,
-  };
+    });
+    report.met.rss200 = report.server.rssWith200DocsMB <= targets.rssWith200DocsMB;
+    report.met.rssGrowth = report.server.rssGrowthPercent <= targets.rssGrowthPercent;
+  }
+  if (runs("cli")) {
+    log("CLI over the corpus...");
+    report.cli = cliThroughput();
+    report.met.cli = typeof report.cli.wordsPerSecond === "number" ? report.cli.wordsPerSecond >= targets.cliWordsPerSecond : null;
+  }
+  if (runs("analysis")) {
+    log("analysis against remark-parse...");
+    report.analysis = await analysisRatio();
+  }
+  report.targets = targets;
   mkdirSync(join(root, "test-results"), { recursive: true });
-  writeFileSync(join(root, "test-results/bench.json"), JSON.stringify(report, null, 2) + "\n");
+  writeFileSync(join(root, only ? `test-results/bench-${only.replace(/,/g, "-")}.json` : "test-results/bench.json"), JSON.stringify(report, null, 2) + "\n");
   process.stdout.write(JSON.stringify(report, null, 2) + "\n");
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -3,8 +3,10 @@
 import { createLinter } from "./engine";
 import { rules } from "@safeharbor/rules";
 import { listenFromArgv } from "./lsp";
+import { limitHeapGrowth } from "./lsp/memory";
 import pkg from "../package.json";
 
+limitHeapGrowth();
 const linter = createLinter(rules);
 
 // A failure in one request must not take the server down; the log names the error, never the text.

@@ -6,7 +6,6 @@ import { LineIndex, ruleDocsUrl, type AllowlistKey, type Finding, type FixKind, 
 import { describeError, describeFindings, type ServerLog } from "./log";
 import type { DocumentSettings, SettingsStore } from "./settings";
 import type { DocumentContext, WorkspaceState } from "./workspace";
-import { HeapKeeper } from "./memory";
 
 /** A fix as it travels in `Diagnostic.data`: LSP edits on the document version it was computed for. */
 export interface DiagnosticFix {
@@ -91,7 +90,6 @@ export class DocumentLinter {
   private readonly results = new Map<string, DocumentResult>();
   private readonly running = new Map<string, { key: string; promise: Promise<DocumentResult | undefined> }>();
   private counter = 0;
-  private readonly heap = new HeapKeeper();
 
   constructor(
     private readonly linter: Linter,
@@ -193,7 +191,6 @@ export class DocumentLinter {
       ...(context ? { context } : {}),
     };
     this.results.set(doc.uri, result);
-    this.heap.check();
     const ms = (performance.now() - started).toFixed(1);
     this.log.info(`checked ${doc.uri} v${doc.version} in ${ms} ms: ${findings.length} finding(s) ${describeFindings(findings, lines)}`);
     return result;
