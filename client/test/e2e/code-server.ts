@@ -1,6 +1,6 @@
 // Runs code-server (VS Code in the browser) on 127.0.0.1 with the packaged extension installed.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { delimiter, join } from "node:path";
 
@@ -70,6 +70,8 @@ export interface CodeServer {
   url: string;
   /** Everything code-server printed, for failure messages. */
   output(): string;
+  /** How many extension hosts (one per window) have finished starting up, from code-server's logs. */
+  readyExtensionHosts(): number;
   stop(): Promise<void>;
 }
 
@@ -89,6 +91,22 @@ function environment(home: string, nodeBin: string): NodeJS.ProcessEnv {
     // No marketplace: code-server talks to 127.0.0.1 only.
     EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: "http://127.0.0.1:9/gallery", itemUrl: "http://127.0.0.1:9/items" }),
   };
+}
+
+/**
+ * Counts the extension hosts whose log says their eager extensions are activated: the window is
+ * done starting up, and what happens next is up to the extensions a file activates.
+ */
+function readyExtensionHosts(logs: string): number {
+  if (!existsSync(logs)) return 0;
+  let ready = 0;
+  for (const session of readdirSync(logs)) {
+    for (const host of existsSync(join(logs, session)) ? readdirSync(join(logs, session)) : []) {
+      const log = join(logs, session, host, "remoteexthost.log");
+      if (host.startsWith("exthost") && existsSync(log) && readFileSync(log, "utf8").includes("Eager extensions activated")) ready++;
+    }
+  }
+  return ready;
 }
 
 /** Installs the `.vsix` into a fresh user and extensions folder, then starts code-server on a free port. */
@@ -127,6 +145,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   return {
     url,
     output: () => output,
+    readyExtensionHosts: () => readyExtensionHosts(join(userData, "logs")),
     stop: () =>
       new Promise<void>((resolveStop) => {
         if (child.exitCode !== null || child.pid === undefined) return resolveStop();

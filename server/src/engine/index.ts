@@ -4,7 +4,7 @@ export * from "./rule";
 export * from "./analysis/types";
 export { analyzeDocument } from "./analysis";
 export { forgetDocument } from "./forget";
-export { preloadNlp } from "./analysis/names";
+export { nlpLoaded, preloadNlp } from "./analysis/names";
 export { parseDocument, languageOf } from "./parse";
 export { LineIndex } from "./text/lines";
 export { blockRange, proseRange } from "./text/range";

@@ -28,6 +28,8 @@ export interface LintInput {
   registry?: AuthorizationRegistry;
   /** Polled between rules; when it returns true the run stops and returns what it has. */
   isCancelled?: () => boolean;
+  /** Do not wait for the NLP library to load (see `AnalyzeOptions.deferNlp`); the result says `nlpDeferred`. */
+  deferNlp?: boolean;
 }
 
 export interface LintResult {
@@ -38,6 +40,8 @@ export interface LintResult {
   /** True when the text was cut at the size limit. */
   truncated: boolean;
   cancelled: boolean;
+  /** Names only the NLP pass finds are missing: lint again once `nlpLoaded()`. */
+  nlpDeferred?: boolean;
 }
 
 /** Maps a configured severity to a reported one; undefined means "off". */
@@ -115,7 +119,7 @@ function lint(rules: readonly Rule[], input: LintInput): LintResult {
   }
   let analysis: DocumentAnalysis;
   try {
-    analysis = analyzeDocument(document, config);
+    analysis = analyzeDocument(document, config, { deferNlp: input.deferNlp });
   } catch (err) {
     pre.push(engineFinding("safeharbor/internal-error", "warning", `Safe Harbor could not analyse this file (${(err as Error).name}); it was not checked.`));
     return { findings: pre, document, lines, truncated, cancelled: false };
@@ -161,5 +165,5 @@ function lint(rules: readonly Rule[], input: LintInput): LintResult {
   const { kept, directiveFindings } = applyDirectives(findings, directives, lines);
   const all = [...pre, ...kept, ...(cancelled ? [] : directiveFindings)];
   all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: all, document, analysis, lines, truncated, cancelled };
+  return { findings: all, document, analysis, lines, truncated, cancelled, ...(analysis.nlpDeferred ? { nlpDeferred: true } : {}) };
 }

@@ -2,7 +2,7 @@
 import { performance } from "node:perf_hooks";
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type TextEdit as LspTextEdit } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { LineIndex, ruleDocsUrl, type AllowlistKey, type Finding, type FixKind, type Language, type Linter, type OffsetRange, type Severity } from "../engine";
+import { LineIndex, nlpLoaded, ruleDocsUrl, type AllowlistKey, type Finding, type FixKind, type Language, type Linter, type OffsetRange, type Severity } from "../engine";
 import { describeError, describeFindings, type ServerLog } from "./log";
 import type { DocumentSettings, SettingsStore } from "./settings";
 import type { DocumentContext, WorkspaceState } from "./workspace";
@@ -37,6 +37,11 @@ export interface DocumentResult {
   context?: DocumentContext;
   /** Where front matter ends (0 when there is none): no directive comments go before it. */
   frontmatterEnd: number;
+  /**
+   * Linted before the NLP library was loaded, without its pass for names (the first diagnostics of a
+   * session do not wait for it): superseded by a full lint once it is loaded.
+   */
+  partial?: boolean;
 }
 
 /** Why a result is wanted; with `run: onSave`, only open and save lint afresh. */
@@ -98,6 +103,8 @@ export class DocumentLinter {
     private readonly log: ServerLog,
     /** Called after each run, to publish config diagnostics. */
     private readonly afterRun: () => void,
+    /** Called after a run whose result is `partial`: load the NLP library, then lint again. */
+    private readonly onPartial: () => void = () => undefined,
   ) {}
 
   /** The last result of a document, whatever its version. */
@@ -126,7 +133,7 @@ export class DocumentLinter {
     const text = doc.getText();
     const cached = this.results.get(doc.uri);
     const generation = this.workspace.generation;
-    if (cached && cached.generation === generation) {
+    if (cached && cached.generation === generation && !(cached.partial && nlpLoaded())) {
       if (cached.text === text) return cached.version === doc.version ? cached : this.withVersion(cached, doc.version);
       if (settings.run === "onSave" && (reason === "change" || reason === "request")) return cached;
     }
@@ -159,6 +166,7 @@ export class DocumentLinter {
     let lines: LineIndex;
     let context: DocumentContext | undefined;
     let frontmatterEnd = 0;
+    let partial = false;
     if (!settings.enable) {
       findings = [];
       lines = new LineIndex(text);
@@ -166,8 +174,9 @@ export class DocumentLinter {
       try {
         context = this.workspace.contextFor(doc.uri, settings);
         const language = LANGUAGES[doc.languageId];
-        const result = this.linter.lint({ uri: doc.uri, text, config: context.config, registry: context.registry, isCancelled, ...(language ? { language } : {}) });
+        const result = this.linter.lint({ uri: doc.uri, text, config: context.config, registry: context.registry, isCancelled, deferNlp: true, ...(language ? { language } : {}) });
         if (result.cancelled) return undefined;
+        partial = result.nlpDeferred === true;
         findings = result.findings;
         lines = result.lines;
         frontmatterEnd = result.document.frontmatterRange?.end ?? 0;
@@ -189,10 +198,12 @@ export class DocumentLinter {
       diagnostics: findings.map((f) => toDiagnostic(f, lines, doc.version)),
       frontmatterEnd,
       ...(context ? { context } : {}),
+      ...(partial ? { partial } : {}),
     };
     this.results.set(doc.uri, result);
     const ms = (performance.now() - started).toFixed(1);
-    this.log.info(`checked ${doc.uri} v${doc.version} in ${ms} ms: ${findings.length} finding(s) ${describeFindings(findings, lines)}`);
+    this.log.info(`checked ${doc.uri} v${doc.version} in ${ms} ms: ${findings.length} finding(s)${partial ? " (names from NLP pending)" : ""} ${describeFindings(findings, lines)}`);
+    if (partial) this.onPartial();
     return result;
   }
 }

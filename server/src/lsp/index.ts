@@ -17,7 +17,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Linter, RuleMeta } from "../engine";
-import { forgetDocument, preloadNlp } from "../engine";
+import { forgetDocument, nlpLoaded, preloadNlp } from "../engine";
 import { codeActions, FIX_ALL_KIND, type EditCapabilities } from "./codeActions";
 import { COMMANDS, deidentifyDocument, scanWorkspace, showRuleDocs, type CommandContext } from "./commands";
 import { DocumentLinter, type DocumentResult, type LintReason } from "./diagnostics";
@@ -50,6 +50,10 @@ interface InitializationOptions {
 }
 
 /** Starts the server on a connection (it must not be listening yet); the caller calls `listen()`. */
+/** How long the server must be idle before it loads the NLP library, and how long it waits at most. */
+const NLP_IDLE_MS = 400;
+const NLP_WAIT_MS = 2000;
+
 export function startServer(connection: Connection, options: ServerOptions): void {
   const log: ServerLog = connectionLog(connection);
   const documents = new TextDocuments(TextDocument);
@@ -81,7 +85,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (init.settings !== undefined) settings.changed({ safeharbor: init.settings });
     for (const f of params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: "root" }] : [])) folders.add(f.uri);
     workspace.setFolders([...folders]);
-    diagnostics = new DocumentLinter(options.linter, settings, workspace, log, publishConfigDiagnostics);
+    diagnostics = new DocumentLinter(options.linter, settings, workspace, log, publishConfigDiagnostics, loadNlpThenRelint);
     const edits: EditCapabilities = {
       documentChanges: Boolean(caps.workspace?.workspaceEdit?.documentChanges),
       createFiles: Boolean(caps.workspace?.workspaceEdit?.resourceOperations?.includes("create")),
@@ -98,7 +102,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       workDoneProgress: Boolean(caps.window?.workDoneProgress),
       showDocument: Boolean(caps.window?.showDocument?.support),
     };
-    log.info(`starting: ${options.linter.rules.length} rule(s), ${pull ? "pull" : "push"} diagnostics, ${folders.size} folder(s)`);
+    log.info(`starting: ${options.linter.rules.length} rule(s), ${pull ? "pull" : "push"} diagnostics, ${folders.size} folder(s); process up ${Math.round(process.uptime() * 1000)} ms`);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -128,8 +132,38 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       });
     }
     // Load the NLP library once the first documents had their diagnostics, so no later keystroke waits for it.
-    setTimeout(() => preloadNlp(), 2000).unref();
+    setTimeout(() => loadNlp(), 2000).unref();
   });
+
+  /** Loads the NLP library (a few hundred milliseconds, once). */
+  const loadNlp = (): void => {
+    if (nlpLoaded()) return;
+    const started = performance.now();
+    preloadNlp();
+    log.info(`loaded the NLP library in ${(performance.now() - started).toFixed(0)} ms`);
+  };
+  /**
+   * The first diagnostics of a session are computed without the NLP pass rather than wait for its
+   * library. Loading it takes the CPU for a few hundred milliseconds, which the editor needs to show
+   * those diagnostics: it waits until the server has been idle for NLP_IDLE_MS (at most NLP_WAIT_MS
+   * after the first such result), then the documents that went without are linted again.
+   */
+  let nlpTimer: NodeJS.Timeout | undefined;
+  let firstPartial = 0;
+  const loadNlpThenRelint = (): void => {
+    if (nlpLoaded()) return;
+    const now = Date.now();
+    firstPartial ||= now;
+    clearTimeout(nlpTimer);
+    nlpTimer = setTimeout(() => {
+      loadNlp();
+      const partial = documents.all().filter((d) => diagnostics.cached(d.uri)?.partial);
+      if (!partial.length) return;
+      if (pull) {
+        if (refreshSupport) connection.languages.diagnostics.refresh().catch((err) => log.error(`diagnostic refresh failed: ${describeError(err)}`));
+      } else for (const d of partial) schedule(d.uri, "open", 0);
+    }, Math.max(0, Math.min(NLP_IDLE_MS, firstPartial + NLP_WAIT_MS - now)));
+  };
 
   // Push diagnostics: debounced per document, never sent twice for the same result.
   const timers = new Map<string, NodeJS.Timeout>();

@@ -300,6 +300,35 @@ describe("the real rule catalogue", () => {
     expect(client.text(uri)).toMatch(/came in with a cracked molar and was diagnosed with diabetes\.\n$/);
   });
 
+  // A name only the NLP pass recognises: the first diagnostics of a session come without it, then the
+  // server loads the NLP library once idle and the client gets the complete set.
+  const NLP_POST = "# Last month\n\nLast month our patient José Martínez had a hip replacement.\n";
+  const nlpName = (ds: Diagnostic[]) => ds.filter((d) => d.code === "phi/patient-name");
+
+  it("answers the first pull without waiting for the NLP library, then asks for a pull that has the names it finds", async () => {
+    const client = await start();
+    const uri = uriOf(join(dir, "nlp-pull.md"));
+    await client.open(uri, NLP_POST);
+    const first = await client.pull(uri);
+    expect(first.kind).toBe("full");
+    expect(nlpName(first.kind === "full" ? first.items : [])).toEqual([]);
+    await client.waitFor(() => (client.refreshes > 0 ? true : undefined), "a diagnostic refresh");
+    const second = await client.pull(uri, first.kind === "full" ? first.resultId : undefined);
+    expect(second.kind).toBe("full");
+    expect(nlpName(second.kind === "full" ? second.items : []).map((d) => d.range.start)).toEqual([{ line: 2, character: 23 }]);
+    expect(client.logs.some((l) => l.includes("names from NLP pending"))).toBe(true);
+  });
+
+  it("publishes the NLP pass's names after the first diagnostics to a push client", async () => {
+    const client = await start({ capabilities: PUSH_CLIENT });
+    const uri = uriOf(join(dir, "nlp-push.md"));
+    await client.open(uri, NLP_POST);
+    const first = await client.waitForPublished(uri);
+    expect(nlpName(first)).toEqual([]);
+    const complete = await client.waitForPublished(uri, (ds) => nlpName(ds).length === 1);
+    expect(complete.length).toBeGreaterThan(first.length);
+  });
+
   it("flags an outcome guarantee", async () => {
     const client = await start();
     const uri = uriOf(join(dir, "guarantee.md"));

@@ -9,7 +9,7 @@ import { findCues } from "./cues";
 import { findHealth, type RawHealth } from "./health";
 import { findIdentifiers, type RawMention } from "./identifiers";
 import { documentKind } from "./kind";
-import { findNames, findPlaces, nlpPeople } from "./names";
+import { findNames, findPlaces, nlpLoaded, nlpPeople } from "./names";
 import { nameTokens, resolveOwners } from "./owners";
 import { findTestimonials } from "./testimonials";
 import { splitSentences, type SentenceSpan } from "./sentences";
@@ -73,8 +73,18 @@ type DocumentKind = DocumentAnalysis["kind"];
 const SPECIFIC_CUES = new Set(["patient-reference", "care-event", "records"]);
 const GENERAL_CUES = new Set(["general", "hypothetical", "aggregate", "composite"]);
 
+export interface AnalyzeOptions {
+  /**
+   * Skip the NLP pass, rather than load the library for it, while compromise is not loaded yet (a
+   * language server's first diagnostics should not wait for it); the analysis then says `nlpDeferred`.
+   */
+  deferNlp?: boolean;
+}
+
 /** Analyses a parsed document once; every rule reads the result. */
-export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig): DocumentAnalysis {
+export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig, options: AnalyzeOptions = {}): DocumentAnalysis {
+  const skipNlp = options.deferNlp === true && !nlpLoaded();
+  let nlpDeferred = false;
   const factsCache = blockCache.begin(doc.uri);
   const facts = doc.blocks.map((b) => {
     let f = factsCache.get(b.text);
@@ -103,7 +113,8 @@ export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig): Do
     let raw = f.mentions;
     const implied = fieldMentions(block, raw);
     if (implied.length) raw = implied;
-    if (needsNlp(block, f, kind)) {
+    if (needsNlp(block, f, kind) && skipNlp) nlpDeferred = true;
+    else if (needsNlp(block, f, kind)) {
       const extra = blockPeople(block.text).filter((p) => !raw.some((m) => m.start < p.end && p.start < m.end));
       if (extra.length) raw = [...raw, ...extra].sort((a, b) => a.start - b.start);
     }
@@ -129,7 +140,7 @@ export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig): Do
     }
   });
   people.commit();
-  const analysis: DocumentAnalysis = { kind, sentences, mentions, health, authorizations: [], staffNames: new Set(), testimonials: findTestimonials(doc) };
+  const analysis: DocumentAnalysis = { kind, sentences, mentions, health, authorizations: [], staffNames: new Set(), testimonials: findTestimonials(doc), ...(nlpDeferred ? { nlpDeferred } : {}) };
   resolveOwners(doc, analysis, config);
   markPatientContext(analysis);
   return analysis;

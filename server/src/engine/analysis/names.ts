@@ -188,6 +188,11 @@ export function preloadNlp(): Nlp {
   return nlpFunction;
 }
 
+/** Whether compromise is loaded (the NLP pass then costs only its own time). */
+export function nlpLoaded(): boolean {
+  return nlpFunction !== undefined;
+}
+
 /** Person names compromise recognises, for blocks the lexicon pass marked as possibly holding one. */
 export function nlpPeople(text: string): RawMention[] {
   const out: RawMention[] = [];

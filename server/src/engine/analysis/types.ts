@@ -144,4 +144,10 @@ export interface DocumentAnalysis {
   staffNames: Set<string>;
   /** Testimonials (blockquotes with attribution, components, front matter). */
   testimonials: Testimonial[];
+  /**
+   * True when some block wanted the NLP pass for names but it was skipped because the NLP library
+   * was not loaded yet and the caller asked not to wait for it (`deferNlp`): names only compromise
+   * recognises are missing until the document is analysed again.
+   */
+  nlpDeferred?: boolean;
 }
