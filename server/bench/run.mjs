@@ -80,20 +80,32 @@ async function startServer() {
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   conn.onRequest("workspace/configuration", (p) => p.items.map(() => ({})));
   conn.onRequest("client/registerCapability", () => null);
-  conn.onRequest("workspace/diagnostic/refresh", () => null);
+  // The first diagnostics come before the NLP library is loaded; the server loads it once idle and
+  // then asks for a new pull.
+  let refreshed;
+  const refresh = new Promise((r) => (refreshed = r));
+  let nlpReady;
+  let partial = false;
+  const nlp = new Promise((r) => (nlpReady = r));
+  conn.onRequest("workspace/diagnostic/refresh", () => {
+    refreshed();
+    return null;
+  });
   // The server logs its own lint time per run ("checked URI vN in X ms"): the part of a round trip
   // spent in the engine, against the protocol and LSP layer around it.
   const lintTimes = [];
   conn.onNotification("window/logMessage", (p) => {
     const m = / in ([\d.]+) ms:/.exec(p.message);
     if (m && p.message.startsWith("[safeharbor] checked")) lintTimes.push(Number(m[1]));
+    if (p.message.startsWith("[safeharbor] loaded the NLP library")) nlpReady();
+    if (p.message.includes("names from NLP pending")) partial = true;
   });
   conn.listen();
   await conn.sendRequest("initialize", {
     processId: process.pid,
     rootUri: null,
     workspaceFolders: [{ uri: pathToFileURL(work).href, name: "bench" }],
-    capabilities: { textDocument: { diagnostic: {}, synchronization: {} }, workspace: { configuration: true } },
+    capabilities: { textDocument: { diagnostic: {}, synchronization: {} }, workspace: { configuration: true, diagnostics: { refreshSupport: true } } },
   });
   await conn.sendNotification("initialized", {});
   const docs = new Map();
@@ -102,6 +114,9 @@ async function startServer() {
     conn,
     started,
     docs,
+    refresh,
+    /** Resolves true when the server has loaded the NLP library, false at once if no result waited for it. */
+    nlpLoaded: (ms = 10000) => (partial ? Promise.race([nlp.then(() => true), new Promise((r) => setTimeout(() => r(false), ms))]) : Promise.resolve(false)),
     lintTimes,
     async open(name, text) {
       const uri = pathToFileURL(join(work, name)).href;
@@ -157,9 +172,16 @@ async function coldStart() {
   const server = await startServer();
   const uri = await server.open("cold.md", text);
   await server.pull(uri);
-  const ms = performance.now() - server.started;
+  const first = performance.now() - server.started;
+  // Then the complete diagnostics, with the names of the NLP pass (when the post needed it).
+  let complete = first;
+  if (await server.nlpLoaded(5000)) {
+    await server.refresh;
+    await server.pull(uri);
+    complete = performance.now() - server.started;
+  }
   await server.stop();
-  return ms;
+  return { first, complete };
 }
 
 async function warmAndEdits() {
@@ -169,6 +191,8 @@ async function warmAndEdits() {
     await server.pull(uri);
     await server.close(uri);
   }
+  // A warm server has its NLP library loaded.
+  await server.nlpLoaded();
   const open = [];
   for (let v = 0; v < (quick ? 7 : 21); v++) {
     const text = post(200 + v);
@@ -205,6 +229,7 @@ async function memory() {
     await server.pull(uri);
     uris.push({ uri, lines: proseLines(text) });
   }
+  await server.nlpLoaded();
   const rss200 = server.rssMB();
   const total = quick ? 1000 : 10000;
   const warmup = Math.round(total / 20);
@@ -307,7 +332,11 @@ try {
     log("cold start...");
     const cold = [];
     for (let i = 0; i < 3; i++) cold.push(await coldStart());
-    Object.assign(report.server, { coldStartToFirstDiagnosticsMs: cold.map((x) => round(x)), coldStartMedianMs: round(median(cold)) });
+    Object.assign(report.server, {
+      coldStartToFirstDiagnosticsMs: cold.map((x) => round(x.first)),
+      coldStartMedianMs: round(median(cold.map((x) => x.first))),
+      coldStartToCompleteDiagnosticsMs: cold.map((x) => round(x.complete)),
+    });
     report.met.coldStart = report.server.coldStartMedianMs <= targets.coldStartToFirstDiagnosticsMs;
   }
   if (runs("warm")) {

@@ -131,8 +131,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         relintAll();
       });
     }
-    // Load the NLP library once the first documents had their diagnostics, so no later keystroke waits for it.
-    setTimeout(() => loadNlp(), 2000).unref();
   });
 
   /** Loads the NLP library (a few hundred milliseconds, once). */

@@ -43,8 +43,15 @@ describe("the VS Code extension", () => {
     expect(normalizeSettings(defaults)).toEqual(DEFAULT_SETTINGS);
   });
 
-  it("activates on Markdown, MDX and plain text", () => {
-    expect(manifest.activationEvents).toEqual(["onLanguage:markdown", "onLanguage:mdx", "onLanguage:plaintext"]);
+  it("activates on Markdown, MDX and plain text, and when the window opens a folder of posts or a Safe Harbor config", () => {
+    // The server then starts with the window, not when the first post is opened (issue 7: findings within a second).
+    expect(manifest.activationEvents).toEqual([
+      "onLanguage:markdown",
+      "onLanguage:mdx",
+      "onLanguage:plaintext",
+      "workspaceContains:**/*.{md,mdx,markdown}",
+      "workspaceContains:**/.safeharbor.{json,jsonc,yaml,yml}",
+    ]);
   });
 
   it("validates the JSON config files with the engine's schema, copied at build time", () => {
