@@ -65,6 +65,8 @@ ruleTester("story/patient-story", {
     { name: "a case with age, job and town", text: "Last month a 34-year-old teacher from Hoboken came to our clinic after three miscarriages.", flags: ["Last month a 34-year-old teacher from Hoboken came to our"] },
     { name: "a case with identifiers that claims consent, as a warning", text: "Shared with her permission: last month a 34-year-old teacher from Hoboken came to our clinic after three miscarriages.", flags: ["Shared with her permission: last month a 34-year-old teacher from Hoboken came to our@warning"] },
     { name: "one of my clients", text: "One of my clients, a retired firefighter, struggled with nightmares for years.", flags: ["One of my clients@warning"] },
+    { name: "an anecdote with a hint that readers know the patient and what he does in town", text: "This week we had a man walk in with a cracked molar. You probably know him, he owns the diner by the square.", uri: "post.txt", flags: ["This week we had a man walk in", "You probably know him", "he owns the diner by the square"] },
+    { name: "a real example introduced by 'for example'", text: "For example, patient Colm Doyle missed his insulin refill twice last winter.", flags: ["For example, patient"] },
   ],
 });
 
@@ -98,6 +100,7 @@ ruleTester("image/patient-photo", {
     { name: "a before/after photo", text: "![Before and after photos of Jessica's smile makeover](/img/jessica.jpg)", flags: ["Before and after photos of Jessica's smile makeover"] },
     { name: "a whiteboard in an HTML image", text: '<img src="/photos/station.jpg" alt="Our nurses station with the patient whiteboard behind" />', flags: ["Our nurses station with the patient whiteboard behind"] },
     { name: "a file name with a record number", text: "![Exam room](/uploads/mrn-448812-xray.png)", flags: ["Exam room"] },
+    { name: "one half of a before/after pair, labelled in its alt text", text: '<img src="/img/d1.jpg" alt="Before: gaps between the front teeth" />', flags: ["Before: gaps between the front teeth"] },
   ],
 });
 
@@ -113,8 +116,10 @@ ruleTester("social/public-reply", {
   valid: [
     { name: "a promotional post with the office phone", text: "Flu season is here! Book your flu shot today. Call (555) 013-2200. #FluShot", uri: "post.txt" },
     { name: "a thank-you to a handle with no care", text: "@sam_k thanks for the shout-out, see you at the 5K!", uri: "post.txt" },
+    { name: "the practice's own handle in a promotion", text: "Flu shots are in! Most insurance accepted. Follow @ExampleFamilyClinic for hours.", uri: "post.txt" },
   ],
   invalid: [
+    { name: "a handle and a birth", text: "Congrats @newmom.example, who gave birth to twins here this morning!", uri: "post.txt", flags: ["@newmom.example", "gave birth"] },
     { name: "a handle and a surgery", text: "@marcus_t so glad your PT is going well after the ACL surgery!", uri: "post.txt", flags: ["@marcus_t", "PT", "ACL surgery"] },
   ],
 });

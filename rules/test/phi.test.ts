@@ -7,6 +7,7 @@ ruleTester("phi/patient-name", {
     { name: "a staff bio", text: "We're excited to welcome physical therapist Jamie Chen to our team. Jamie specializes in ACL reconstruction rehab." },
     { name: "a provider with a title", text: "Dr. Omar Haddad treats asthma and allergies in children." },
     { name: "a public figure's own statement", text: "Tennis champion Serena Williams has spoken openly about the pulmonary embolism she had." },
+    { name: "a practice manager named in a review reply", text: "Thank you for your feedback. Please call our practice manager, Devon, at (555) 013-2200.", uri: "reply.txt" },
     { name: "a staff member from config", text: "Our patient coordinator Lena Ortiz will help with your insulin pump questions.", config: config({ practice: { ...config().practice, staff: ["Lena Ortiz"] } }) },
     { name: "a greeting in a review reply", text: "Hi Dana, thank you for your review. Please call our office at (555) 201-4400.", uri: "reply.txt" },
     { name: "general education", text: "Patients often ask whether knee replacement hurts. Most people walk within a day." },
@@ -15,6 +16,7 @@ ruleTester("phi/patient-name", {
     { name: "a full name next to a diagnosis", text: "Meet Angela Ruiz, who beat stage 3 breast cancer at our center.", flags: ["Angela Ruiz"] },
     { name: "a first name with patient context", text: "Happy 97th birthday to our longest-serving dialysis patient, Edna!", flags: ["Edna"] },
     { name: "a titled name in a social post about supplies", text: "Get well soon to Mr. Harold Kim, we'll drop off your insulin supplies soon!", uri: "post.txt", flags: ["Mr. Harold Kim"] },
+    { name: "a first name followed by a treatment verb", text: "Priya started dialysis here in the spring.", flags: ["Priya"] },
     { name: "initials and a first name with last initial", text: "Our patient of the month, Tom B., lost 60 pounds on Wegovy.", flags: ["Tom B."] },
   ],
 });
@@ -48,6 +50,7 @@ ruleTester("phi/contact", {
   ],
   invalid: [
     { name: "a patient's email", text: "Meet Angela Ruiz, who beat breast cancer. You can reach Angela at angela.ruiz@example.com.", flags: ["angela.ruiz@example.com"] },
+    { name: "an email spelled with the patient's name, two sentences later", text: "Marisol Ferro was diagnosed with multiple sclerosis at 31. Today she runs a support circle. Cards are welcome at marisol.f@example.com.", flags: ["marisol.f@example.com"] },
   ],
 });
 
@@ -72,12 +75,19 @@ ruleTester("phi/record-number", {
 
 ruleTester("phi/url-or-handle", {
   valid: [{ name: "a link to a general resource", text: "Read more at https://www.cdc.gov/flu/ before your visit." }],
-  invalid: [{ name: "a handle in a public reply about surgery", text: "@marcus_t so glad your PT is going well after the ACL surgery!", uri: "reply.txt", flags: ["@marcus_t"] }],
+  invalid: [
+    { name: "a handle in a public reply about surgery", text: "@marcus_t so glad your PT is going well after the ACL surgery!", uri: "reply.txt", flags: ["@marcus_t"] },
+    { name: "a fundraiser URL and a handle spelled with the patient's name, sentences after the diagnosis", text: "Our patient Tobias is starting radiation for a brain tumor. His aunt set up https://fund.example.com/tobias-strong for the family.\n\nSend love to @team.tobias.example on Instagram!", flags: ["https://fund.example.com/tobias-strong", "@team.tobias.example"] },
+  ],
 });
 
 ruleTester("phi/other-identifier", {
   valid: [{ name: "biometrics in general education", text: "Some clinics use fingerprints to check in." }],
-  invalid: [{ name: "an implant serial of a named patient", text: "Our patient Ruth Alder's hip implant, serial number SN-4471-0098, was recalled.", flags: ["SN-4471-0098"] }],
+  invalid: [
+    { name: "an implant serial of a named patient", text: "Our patient Ruth Alder's hip implant, serial number SN-4471-0098, was recalled.", flags: ["SN-4471-0098"] },
+    { name: "a device serial in the sentence after the patient's story", text: "Hollis Brandt, a retired welder, got his insulin pump at our clinic last month. The pump (serial no. IP-5521-QX) now uploads his readings.", flags: ["IP-5521-QX"] },
+    { name: "an IP address of a patient named in a real example", text: "For example, patient Ingrid Solberg (signing in from 203.0.113.77) could not see her MRI report for days.", flags: ["203.0.113.77"] },
+  ],
 });
 
 ruleTester("phi/health-detail", {

@@ -2,6 +2,8 @@
 import { blockRange } from "@safeharbor/server/engine";
 import { AUTHORIZATION_MESSAGES, capForConsentClaim, defineRule, withAuthorization } from "../define";
 
+/** The label of one half of a before/after pair ("Before: ...", "After - 6 weeks"). */
+const HALF_LABEL = /^\s*(?:before|after)\s?(?:[:\-–—(]|photo|picture|image|shot|treatment)/i;
 const BEFORE_AFTER = /\bbefore(?:\s?(?:and|&|\/|-|vs\.?)\s?|\s)after\b|\bbefore-?after\b/i;
 const PATIENT = /\b(?:our|a|the|this|my|one of our) (?:[\w-]{1,24} )?(?:patient|client)s?\b|\b(?:patient|client)s?['’]s?\s|\b(?:patient|client)s? (?:photos?|pictures?|smiles?|faces?|results?|after|before|with|during|at|in|of)\b/i;
 const FACE = /\b(?:face|smil(?:e|es|ing)|selfie|portrait|headshot|profile photo)\b/i;
@@ -40,7 +42,9 @@ photo without patients.`,
       const named = analysis.mentions.some((m) => blocks.includes(m.block) && m.type === "name" && m.owner === "unknown" && m.detail !== "provider");
       const health = analysis.health.some((h) => blocks.includes(h.block) && h.specific);
       const what: string[] = [];
-      if (BEFORE_AFTER.test(text) || BEFORE_AFTER.test(fileWords)) what.push("a before/after comparison");
+      // one half of a pair: "Before: ..." in the alt text, or "carla-before.jpg" with a treatment or a name
+      const half = HALF_LABEL.test(text) || (/(?:^|\s)(?:before|after)(?:\s|$)/i.test(fileWords) && (health || named || analysis.health.some((h) => blocks.includes(h.block))));
+      if (BEFORE_AFTER.test(text) || BEFORE_AFTER.test(fileWords) || half) what.push("a before/after comparison");
       if ((PATIENT.test(text) && !PHI_SCENE.test(text)) || PATIENT_PATH.test(img.src ?? "")) what.push("a patient");
       if (named && (health || FACE.test(text))) what.push("a named person's treatment");
       const scene = PHI_SCENE.test(text) || RECORD_FILE.test(file);

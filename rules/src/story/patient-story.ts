@@ -4,6 +4,11 @@ import { AUTHORIZATION_MESSAGES, capForConsentClaim, defineRule, withAuthorizati
 
 const SPECIFIC = new Set(["patient-reference", "care-event", "records"]);
 const PAST = /\b(?:was|were|had|came|went|struggled|told|found|felt|started|began|arrived|called|needed|suffered|lost|fought|decided|showed|walked|asked|cried|said)\b/i;
+/**
+ * Details that single a patient out to the people around them: a unique role ("the only", "the
+ * youngest"), a hint that readers know them, what they do in town ("he runs the bait shop").
+ */
+const IDENTIFYING_DETAIL = /\bthe (?:only|first|youngest|oldest)\b(?! (?:time|step|thing|sign|few|one|way|days?|weeks?|months?|years?)\b)[^.!?,;:—–()]{0,40}|\byou (?:might|may|probably|all|likely) (?:know|recogni[sz]e|have (?:met|seen)) (?:him|her|them)\b|\b(?:he|she|who) (?:runs|owns|manages|coaches|teaches at|works at|works the) (?:the|a|an|that) [^.!?,;:—–()]{1,40}/gi;
 const QUASI = new Set(["name", "age", "location", "address", "zip", "date", "email", "phone", "url", "handle", "other"]);
 
 export default defineRule({
@@ -19,6 +24,7 @@ export default defineRule({
       ...AUTHORIZATION_MESSAGES,
       story: "Story about a specific patient with no authorization on record; a patient may recognise themselves. Make it a general example, state that it is a composite, or record an authorization.",
       identifiable: "Story about a specific patient with details that can identify them ({what}) and no authorization on record; remove the details or record an authorization.",
+      detail: "A detail of this story can single the patient out to people who know them (a unique role, their work, a hint that readers know them); remove it.",
     },
     docs: `A narrative about one specific patient or case ("one of my clients", "a patient came in last
 week", an ER anecdote on social media) can identify the patient to the people around them even
@@ -48,7 +54,8 @@ state that it is a composite with details changed, or record an authorization.`,
       if (!narrative) continue;
       reported.add(s.block);
       const quasi = story.flatMap((o) => o.mentions.map((i) => analysis.mentions[i])).filter((m) => QUASI.has(m.type) && m.owner === "unknown");
-      const uniqueRole = story.some((o) => /\bthe only\b|\bthe first\b|\bthe youngest\b|\bthe oldest\b/i.test(o.text));
+      const details = story.flatMap((o) => [...o.text.matchAll(IDENTIFYING_DETAIL)].map((m) => ({ sentence: o, start: o.start + (m.index ?? 0), end: o.start + (m.index ?? 0) + m[0].trimEnd().length })));
+      const uniqueRole = details.length > 0;
       const what = [...new Set([...quasi.map((m) => (m.type === "address" || m.type === "zip" ? "location" : m.type)), ...(uniqueRole ? ["a unique role"] : [])])];
       const range = { start: s.range.start, end: proseRange(block, cue.start, cue.end).end };
       const base = {
@@ -58,6 +65,10 @@ state that it is a composite with details changed, or record an authorization.`,
         range,
         fixes: [fixes.template("story-scaffold", blockRange(block), "Replace the story with a general educational paragraph"), fixes.authorizationReference(range), fixes.disable("story/patient-story", range)],
       };
+      for (const d of details) {
+        const at = proseRange(block, d.start, d.end);
+        report(capForConsentClaim(withAuthorization({ messageId: "detail", severity: "error", range: at, fixes: [fixes.authorizationReference(at), fixes.disable("story/patient-story", at)] }, authorize(at, ["story"])), analysis));
+      }
       report(capForConsentClaim(withAuthorization(base, authorize(range, ["story", ...(what.includes("name") ? (["name"] as const) : []), ...(what.includes("age") ? (["age"] as const) : []), ...(what.includes("location") ? (["location"] as const) : [])])), analysis));
     }
   },

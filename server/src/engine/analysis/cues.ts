@@ -12,11 +12,17 @@ const CUES: [ContextCueKind, RegExp][] = [
   ["patient-reference", /\b(?:had|saw|treated|met|admitted|got) (?:a|this|one|another) (?:[\w-]{1,24}\s){0,2}?(?:patient|client)\s(?:today|tonight|yesterday|this (?:week|morning|afternoon)|last (?:week|night|month)|who|that|with)\b/gi],
   ["patient-reference", /\b(?:a|one|this|some)\s(?:[\w-]{1,24}\s){0,3}?(?:patient|client|woman|man|mother|mom|father|dad|gentleman|lady|boy|girl|guy|dude|teen|teenager|child|kid|toddler|baby|veteran|retiree|grandmother|grandfather|student|teacher|nurse|firefighter)\s(?:came|walked|rolled|presented|arrived|showed up|visited|called|told|brought)\b/gi],
   ["patient-reference", /(?<![\w-])(?:guy|dude|woman|man|lady|kid|patient)\s(?:came|walked|rolled|showed)\s(?:in|up)\b/gi],
+  // "patient Nora Blevins", "client J.R.": the role word right before a name (case-sensitive: a lower-case role)
+  ["patient-reference", /\b(?:patient|client|resident)\s(?=[A-Z][a-z]+\b|[A-Z]\.\s?[A-Z]\.)/g],
+  // "we had a gentleman come in", "I saw a teenager walk in"
+  ["patient-reference", /\b(?:we|I)\s(?:had|saw|got)\s(?:a|an|this|one|another)\s(?:[\w-]{1,24}\s){0,3}?(?:patient|client|woman|man|gentleman|lady|guy|boy|girl|kid|child|teen|teenager|mother|mom|father|dad|grandmother|grandfather|couple|family|student|veteran|retiree)\s(?:come|walk|roll|show)\s(?:in|up)\b/gi],
+  // ER slang for a patient who keeps coming back
+  ["patient-reference", /\b(?:our|a|this|the|my) (?:regular )?frequent flyers?\b/gi],
   ["care-event", /\b(?:came|walked|rolled) in(?:to)?\b|\bcame to (?:us|our|the|see)\b|\bpresented (?:with|to)\b|\b(?:started|began|finished|completed) (?:[\w-]+\s)?(?:therapy|treatment|rehab|care|sessions) with us\b|\bwe helped (?:her|him|them|[A-Z][a-z]+)\b/g],
   ["care-event", /\b(?:was|were|got) (?:diagnosed|admitted|treated|rushed|brought in|referred|seen)\b/gi],
   ["care-event", /\bwe (?:treated|diagnosed|found|saw|removed|performed|discovered|admitted|delivered|fitted|placed|extracted|prescribed|referred)\b(?!\s(?:you|your|everyone|everybody|all|patients|people|many|thousands|hundreds|more|over|that|it)\b)/gi],
   ["care-event", /\b(?:underwent|had (?:surgery|a [\w-]+ (?:surgery|procedure|replacement))|is now \d{1,2} weeks|(?:she|he|they) (?:is|was|are|were) now)\b/gi],
-  ["second-person-care", /\b(?:(?:your|ur) (?:last |recent |next |first |follow-up )?(?:visit|appointment|chart|file|records?|treatment|procedure|care|stay|exam|cleaning|session|surgery|diagnosis|prescription|results|test results|bill|balance|insurance|claim|account|recovery)s?|when you (?:came|were) in|you were (?:seen|treated|here|admitted)|during your (?:visit|stay|appointment)|as your (?:dentist|doctor|provider|therapist|physician|counsel(?:l)?or|surgeon|hygienist|nurse|pharmacist)|see you (?:at|for) your (?:next |last |first )?[\w-]+|you (?:missed|cancelled|canceled|rescheduled|no-showed)|(?:your )?(?:experience|visit|time|appointment|session|care) with (?:Dr\.?|Doctor|our (?:hygienist|dentist|doctor|surgeon|therapist|nurse|provider|physician)))\b/gi],
+  ["second-person-care", /\b(?:(?:your|ur) (?:[\w-]{2,20} )?(?:visit|appointment|chart|file|records?|treatment|procedure|care|stay|exam|cleaning|session|surgery|diagnosis|prescription|results|test results|bill|balance|insurance|claim|account|recovery)s?|when you (?:came|were) in|you were (?:seen|treated|here|admitted)|during your (?:visit|stay|appointment)|as your (?:dentist|doctor|provider|therapist|physician|counsel(?:l)?or|surgeon|hygienist|nurse|pharmacist)|see you (?:at|for) your (?:next |last |first )?[\w-]+|you (?:missed|cancelled|canceled|rescheduled|no-showed)|(?:your )?(?:experience|visit|time|appointment|session|care) with (?:Dr\.?|Doctor|our (?:hygienist|dentist|doctor|surgeon|therapist|nurse|provider|physician)))\b/gi],
   ["records", /\b(?:our (?:records|notes|files|system) (?:show|indicate|say)s?|our records|your (?:chart|file|records?)|we (?:checked|reviewed|looked at|pulled up|pulled) your|according to (?:our|your) (?:records|chart|file))\b/gi],
   ["general", /\b(?:patients|people|adults|children|kids|women|men|individuals|many|most|some|anyone|everyone)\s(?:often|usually|may|might|can|who|with|are|have|tend|experience|feel|find|report|should|need)\b/gi],
   ["aggregate", /\b(?:everyone|everybody|all|those|people|families|folks|patients|attendees|guests|anyone|visitors|participants) (?:who|that) (?:came|joined|attended|visited|stopped|dropped)\b/gi],
@@ -44,7 +50,7 @@ const CUES: [ContextCueKind, RegExp][] = [
 
 /** Words one of which a cue's text must contain; a paragraph without any skips the cue's patterns. */
 const NEEDS: Partial<Record<ContextCueKind, RegExp>> = {
-  "patient-reference": /patient|client|resident|member|came|walked|rolled|presented|arrived|showed|visited|called|told|brought|treated|saw|worked|met|cared|helped|evaluated|examined|admitted|operated|DOB|birth|:/i,
+  "patient-reference": /patient|client|resident|member|came|walked|rolled|presented|arrived|showed|visited|called|told|brought|treated|saw|worked|met|cared|helped|evaluated|examined|admitted|operated|DOB|birth|come|walk|frequent|:/i,
   "care-event": /came|walked|rolled|presented|diagnosed|admitted|treated|rushed|brought|referred|seen|we |underwent|had |now|started|began|finished|completed/i,
   "second-person-care": /your|ur |you /i,
   records: /record|notes|files|system|chart|file|checked|reviewed|looked|pulled/i,

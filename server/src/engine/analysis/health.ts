@@ -18,6 +18,9 @@ const WORD = /[A-Za-z][A-Za-z0-9'’-]*/g;
 const CARE_PHRASES =
   /\b(?:diagnosed with|treated for|suffer(?:s|ed|ing)? from|recovering from|battl(?:e|ed|ing) (?:with )?|prescribed|came in with|admitted (?:to|for)|underwent|tested positive for|living with|struggl(?:e|ed|es|ing) with|beat (?:stage \d |stage [iv]+ )?)\b/gi;
 
+/** Pregnancy and birth told of a person ("gave birth", "a 19-hour labor"); "labor" alone is work. */
+const BIRTH_PHRASES = /\b(?:gave birth|giving birth|delivered (?:a |her |their |his |our )?(?:baby|babies|twins|triplets|son|daughter|boy|girl)|\d{1,2}-hour labou?r|went into labou?r|in (?:active )?labou?r|(?:is|was|she's|she is) expecting|(?:weeks|months) pregnant)\b/gi;
+
 function normalise(word: string): string {
   return word.toLowerCase().replace(/’/g, "'");
 }
@@ -61,7 +64,8 @@ export function findHealth(text: string): RawHealth[] {
         }
       }
       if (!ok) continue;
-      if (term.upper && words[i].raw !== words[i].raw.toUpperCase()) continue;
+      // abbreviations count in capitals ("PT", not "pt"); one with a digit also in its usual mixed case ("HbA1c")
+      if (term.upper && words[i].raw !== words[i].raw.toUpperCase() && !(/\d/.test(words[i].raw) && /[A-Z]/.test(words[i].raw))) continue;
       // a hashtag is a topic, not a detail about someone (#Invisalign)
       if (text[words[i].start - 1] === "#") break;
       if (n > 1 && inProperName(text, words[i].start, words[i + n - 1].end)) break;
@@ -69,6 +73,10 @@ export function findHealth(text: string): RawHealth[] {
       i += n - 1;
       break;
     }
+  }
+  for (const m of text.matchAll(BIRTH_PHRASES)) {
+    const start = m.index ?? 0;
+    if (!out.some((h) => h.start < start + m[0].length && start < h.end)) out.push({ category: "condition", start, end: start + m[0].length, specific: true });
   }
   for (const m of text.matchAll(CARE_PHRASES)) {
     const start = m.index ?? 0;

@@ -71,6 +71,8 @@ function needsNlp(block: ProseBlock, facts: BlockFacts, kind: DocumentKind): boo
 type DocumentKind = DocumentAnalysis["kind"];
 
 const SPECIFIC_CUES = new Set(["patient-reference", "care-event", "records"]);
+/** Hypothetical cues that also introduce a real case ("for example, one of our patients ..."). */
+const WEAK_HYPOTHETICAL = /^for (?:example|instance)$/i;
 const GENERAL_CUES = new Set(["general", "hypothetical", "aggregate", "composite"]);
 
 export interface AnalyzeOptions {
@@ -159,7 +161,9 @@ function markPatientContext(a: DocumentAnalysis): void {
     const yourCare = reply && /\byour\b/i.test(s.text) && s.health.length > 0;
     const continues = previous !== undefined && previous.patientContext && previous.block === s.block && /^(?:she|he|they|her|his|their|after|now|today|since then)\b/i.test(s.text);
     s.general = general && !specific && !personal;
-    s.patientContext = !kinds.has("hypothetical") && !kinds.has("composite") && (specific || yourCare || (personal && specificHealth) || continues);
+    // "For example, patient Nora Blevins could not log in": an example drawn from a real patient is not hypothetical
+    const hypothetical = s.cues.some((c) => c.kind === "hypothetical" && !(WEAK_HYPOTHETICAL.test(s.text.slice(c.start - s.start, c.end - s.start)) && kinds.has("patient-reference")));
+    s.patientContext = !hypothetical && !kinds.has("composite") && (specific || yourCare || (personal && specificHealth) || continues);
     // a public figure's own story, or history, is not a patient's
     if ((kinds.has("public-figure") || kinds.has("history")) && !kinds.has("patient-reference")) s.patientContext = false;
     // "everyone who came to our screening", "87% of our patients": a group, not one patient
@@ -186,10 +190,38 @@ function markPatientContext(a: DocumentAnalysis): void {
   const unknownName = (m: IdentifierMention): boolean => m.type === "name" && m.owner === "unknown" && m.confidence >= 0.55;
   for (const m of a.mentions) if (unknownName(m) && a.sentences[m.sentence].patientContext) nameTokens(m.text).forEach((t) => patientTokens.add(t));
   const namesPatient = (m: IdentifierMention): boolean => unknownName(m) && nameTokens(m.text).some((t) => patientTokens.has(t));
+  // Paragraphs that speak of a specific patient somewhere.
+  const patientBlocks = new Set(a.sentences.filter((s) => s.patientContext).map((s) => s.block));
   for (const m of a.mentions) {
     if (m.owner !== "unknown") continue;
     const s = a.sentences[m.sentence];
-    m.tied = s.patientContext || namesPatient(m) || s.mentions.some((i) => namesPatient(a.mentions[i]));
+    m.tied = s.patientContext || namesPatient(m) || s.mentions.some((i) => namesPatient(a.mentions[i])) || carriesPatientName(m, patientTokens);
+    // A unique identifier (a phone, a record number, a device serial) in a paragraph about a patient
+    // is that patient's, unless its own sentence is general or points to the office.
+    // (In a reply, the handle addressed is the social rule's to report.)
+    if (!m.tied && UNIQUE_TYPES.has(m.type) && !(reply && m.type === "handle") && patientBlocks.has(m.block) && !s.general && !s.cues.some((c) => c.kind === "call-office" || c.kind === "hypothetical")) m.tied = true;
+    // "She", "his" in the next sentences of a paragraph about a patient: the same person.
+    if (!m.tied && PRONOUN.test(s.text) && !s.general && previousInBlock(a, s, 3).some((p) => p.patientContext)) m.tied = true;
   }
+}
+
+/** Identifier types that point to one person wherever they appear (not dates or towns). */
+const UNIQUE_TYPES = new Set(["phone", "fax", "email", "ssn", "record-number", "health-plan", "account", "license", "vehicle", "device", "url", "handle", "ip", "biometric"]);
+const PRONOUN = /\b(?:she|he|her|his|him|hers|they|their|them)\b/i;
+
+/** Up to `n` sentences before `s` in the same paragraph. */
+function previousInBlock(a: DocumentAnalysis, s: SentenceInfo, n: number): SentenceInfo[] {
+  const out: SentenceInfo[] = [];
+  for (let i = s.index - 1; i >= 0 && i >= s.index - n && a.sentences[i].block === s.block; i--) out.push(a.sentences[i]);
+  return out;
+}
+
+/** An email, URL or handle spelled with a patient's name ("gwen.hollister@", "/help-darnell-beat-leukemia"). */
+function carriesPatientName(m: IdentifierMention, patientTokens: Set<string>): boolean {
+  if (m.type !== "email" && m.type !== "url" && m.type !== "handle") return false;
+  return m.text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .some((t) => t.length >= 3 && patientTokens.has(t));
 }
 

@@ -30,7 +30,8 @@ interface Token {
 /** Capitalised words of a text, with positions. */
 function capitalWords(text: string): Token[] {
   const out: Token[] = [];
-  const re = /\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*/g;
+  // a capitalised word inside CamelCase ("BlueSky") or next to digits is not a name word
+  const re = /\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*(?![A-Za-z0-9])/g;
   for (const m of text.matchAll(re)) out.push({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   return out;
 }

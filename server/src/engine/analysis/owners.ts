@@ -9,10 +9,14 @@ const CREDENTIALS = /^(?:md|do|dds|dmd|dpt|pt|ot|rn|np|pa|pa-c|lcsw|lmft|lpc|lmh
 const ROLE_ADDRESSES = /^(?:info|office|hello|contact|feedback|appointments?|billing|frontdesk|front\.desk|admin|support|team|care|reception|help|scheduling|questions|marketing|press|media|privacy|records|referrals|noreply|no-reply)$/i;
 const CONTACT_BEFORE = /(?:\b(?:call|contact|reach|text|email|e-mail|message|fax|phone|dial)(?:\s(?:us|our\s[\w ]{1,30}?|the (?:office|clinic|practice|front desk)))?(?:\s(?:directly|today|now|anytime))?(?:\s(?:at|on))?:?|\b(?:our office|office manager|front desk|our team|our practice|book|schedule|appointments?|reservations?|questions\?)\b[^.!?]{0,60})\s*$/i;
 /** A provider role or a self-introduction right before a name ("acupuncturist Mario", "my name is"). */
-const ROLE_BEFORE = /\b(?:therapists?|acupuncturists?|dentists?|hygienists?|nurses?|physicians?|doctors?|surgeons?|orthodontists?|chiropractors?|counsel(?:l)?ors?|psychologists?|psychiatrists?|dietitians?|nutritionists?|trainers?|coaches|coach|practitioners?|specialists?|founders?|owners?|directors?|managers?|midwi(?:fe|ves)|pharmacists?|optometrists?|audiologists?|pediatricians?|assistants?|receptionists?|coordinators?|my name is|i am|i'm|spotlight:?|author:?|by)\s(?:[A-Z][\w.]{0,24}\s){0,2}$/i;
+const ROLE_BEFORE = /\b(?:therapists?|acupuncturists?|dentists?|hygienists?|nurses?|physicians?|doctors?|surgeons?|orthodontists?|chiropractors?|counsel(?:l)?ors?|psychologists?|psychiatrists?|dietitians?|nutritionists?|trainers?|coaches|coach|practitioners?|specialists?|founders?|owners?|directors?|managers?|midwi(?:fe|ves)|pharmacists?|optometrists?|audiologists?|pediatricians?|assistants?|receptionists?|coordinators?|my name is|i am|i'm|spotlight:?|author:?|by),?\s(?:[A-Z][\w.]{0,24}\s){0,2}$/i;
 /** A staff role right after a name ("Maria Lopez, our office manager,", "Maria Lopez founded the clinic"). */
-const STAFF_AFTER = /^(?:,\s(?:our|the|a|an)\s(?:[\w-]+\s){0,3}?(?:therapist|acupuncturist|dentist|hygienist|nurse|physician|doctor|surgeon|orthodontist|chiropractor|counsel(?:l)?or|psychologist|psychiatrist|dietitian|practitioner|specialist|founder|owner|director|manager|assistant|coordinator|receptionist|midwife|pharmacist)\b|\s(?:founded|co-founded|opened|started|leads|led|directs|manages|owns)\s(?:our|the|[A-Z])|\sjoined (?:our|the) (?:team|staff|practice|clinic|office))/i;
+const STAFF_AFTER = /^(?:,\s(?:our|the|a|an)\s(?:[\w-]+\s){0,3}?(?:therapist|acupuncturist|dentist|hygienist|nurse|physician|doctor|surgeon|orthodontist|chiropractor|counsel(?:l)?or|psychologist|psychiatrist|dietitian|practitioner|specialist|founder|owner|director|manager|assistant|coordinator|receptionist|midwife|pharmacist)\b|\s(?:founded|co-founded|opened|started|leads|led|directs|manages|owns)\s(?:our|the)\s(?:[\w-]+\s){0,2}?(?:practice|clinic|office|team|center|centre|department|program|group|foundation)\b|\sjoined (?:our|the) (?:team|staff|practice|clinic|office))/i;
+/** "Maria Lopez founded Bright Smile Dental": a founding verb before a capitalised organisation name (case-sensitive). */
+const FOUNDED_AFTER = /^\s(?:founded|co-founded|opened|leads|directs|manages|owns)\s[A-Z]/;
 const OUR_PLACE_BEFORE = /\bour\s(?:[\w.]+\s){0,2}$/i;
+/** "Follow @BrightSmile", "find us on Instagram at @...": the practice's own account, not a person addressed. */
+const OWN_HANDLE_BEFORE = /\b(?:follow(?:ing)?|find|like|subscribe to|visit|check out|tag|via|DM|message)(?:\sus)?(?:\s(?:on|at)\s(?:[A-Z][\w]{1,20}\s)?(?:at\s)?)?\s?$|\bour\s(?:[\w-]+\s){0,2}(?:account|page|handle|profile)s?(?:\s(?:on\s[A-Z]\w{1,20}))?,?\s?$/i;
 
 /** Name tokens of a person's name, without titles and credentials, lower-cased. */
 export function nameTokens(name: string): string[] {
@@ -58,7 +62,7 @@ export function resolveOwners(doc: ParsedDocument, a: DocumentAnalysis, config: 
     const fmAuthorBlock = doc.blocks[m.block].kind === "frontmatter" && /^(?:author|authors|byline|reviewer|doctor|provider|host|speaker|presenter|leader)/i.test(doc.blocks[m.block].key ?? "");
     // the author of a testimonial or review component is the patient, not staff
     const jsxHost = doc.blocks[m.block].kind === "jsxAttribute" && /^(?:author|host|speaker|presenter|doctor|provider|leader)$/i.test(doc.blocks[m.block].attribute ?? "") && !/testimonial|review|quote|story/i.test(doc.blocks[m.block].component ?? "");
-    const roleAfter = STAFF_AFTER.test(blockText(m).slice(m.end, m.end + 60));
+    const roleAfter = STAFF_AFTER.test(blockText(m).slice(m.end, m.end + 60)) || FOUNDED_AFTER.test(blockText(m).slice(m.end, m.end + 60));
     if (m.detail === "provider" || staffCueBefore || credentialAfter || roleAfter || fmAuthorBlock || jsxHost) addStaff(m.text);
   }
   // Public figures: names in sentences that say the person is public and speaks of their own health.
@@ -88,6 +92,11 @@ export function resolveOwners(doc: ParsedDocument, a: DocumentAnalysis, config: 
       case "url":
         if (urls.some((u) => normUrl(m.text).startsWith(u))) m.owner = "practice";
         break;
+      case "handle": {
+        const squashed = m.text.slice(1).toLowerCase().replace(/[^a-z0-9]/g, "");
+        if (OWN_HANDLE_BEFORE.test(before) || practiceNames.some((n) => n.replace(/[^a-z0-9]/g, "") === squashed)) m.owner = "practice";
+        break;
+      }
       case "address":
       case "location":
       case "zip":
