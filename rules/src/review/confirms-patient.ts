@@ -26,6 +26,7 @@ reviewer's first name in the greeting. Fix: swap in the compliant reply template
     if (analysis.kind !== "review-reply") return;
     const whole = replyRange(document);
     for (const s of analysis.sentences) {
+      if (analysis.quoted.has(s.index)) continue;
       const block = document.blocks[s.block];
       for (const c of mergeCues(s.cues.filter((c) => c.kind === "records" || c.kind === "second-person-care" || c.kind === "care-event"))) {
         const range = proseRange(block, c.start, c.end);

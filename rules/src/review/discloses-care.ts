@@ -25,8 +25,12 @@ Fix: swap in the compliant reply template.`,
     if (analysis.kind !== "review-reply") return;
     const whole = replyRange(document);
     for (const s of analysis.sentences) {
+      if (analysis.quoted.has(s.index)) continue;
       const kinds = new Set(s.cues.map((c) => c.kind));
       const block = document.blocks[s.block];
+      // a health word tells of the reviewer's care when the sentence speaks to them or of their care
+      // ("your migraines", "you missed three appointments"), not in "we make every visit welcoming"
+      if (!s.patientContext && !SECOND_PERSON.test(s.text)) continue;
       for (const i of s.health) {
         const h = analysis.health[i];
         if (!h.specific && (kinds.has("privacy") || kinds.has("call-office") || kinds.has("gratitude"))) continue;
@@ -41,6 +45,8 @@ Fix: swap in the compliant reply template.`,
     }
   },
 });
+
+const SECOND_PERSON = /\b(?:you|your|yours|yourself|ur|u)\b/i;
 
 const WHAT: Record<string, string> = {
   condition: "condition",

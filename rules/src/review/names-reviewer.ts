@@ -30,7 +30,7 @@ not flagged. Fix: remove the name, or keep only the greeting.`,
   check({ analysis, fixes, report }) {
     if (analysis.kind !== "review-reply") return;
     for (const m of analysis.mentions) {
-      if (m.type !== "name" || m.owner !== "unknown" || m.detail === "provider" || m.confidence < 0.55) continue;
+      if (m.type !== "name" || m.owner !== "unknown" || m.detail === "provider" || m.confidence < 0.55 || analysis.quoted.has(m.sentence)) continue;
       const s = analysis.sentences[m.sentence];
       const greeting = s.cues.some((c) => c.kind === "greeting" || c.kind === "gratitude") || /^(?:thanks|thank you|hi|hello|hey|dear)\b/i.test(s.text);
       const full = m.detail === "full" || m.detail === "initial";

@@ -1,5 +1,5 @@
 // social/public-reply: a public post or reply addressed to a person that mentions their care.
-import type { DocumentAnalysis, IdentifierMention } from "@safeharbor/server/engine";
+import type { DocumentAnalysis, IdentifierMention, SentenceInfo } from "@safeharbor/server/engine";
 import { defineRule } from "../define";
 import { replyRange } from "../review/reply";
 
@@ -8,7 +8,23 @@ function addressed(analysis: DocumentAnalysis, m: IdentifierMention): boolean {
   const s = analysis.sentences[m.sentence];
   const before = s.text.slice(0, m.start - s.start);
   const after = s.text.slice(m.end - s.start);
-  return /(?:\b(?:to|hi|hello|hey|dear|congrats|congratulations|thanks|thank you|welcome|go|way to go|proud of you|birthday))[,!]?\s*$/i.test(before) || (before.trim() === "" && /^[,!]/.test(after.trimStart())) || (before.trimEnd().endsWith(",") && /^[.!?]/.test(after.trimStart()));
+  return GREETED.test(before) || (before.trim() === "" && /^[,!]/.test(after.trimStart())) || (before.trimEnd().endsWith(",") && /^[.!?]/.test(after.trimStart()));
+}
+
+const GREETED = /(?:\b(?:to|hi|hello|hey|dear|congrats|congratulations|thanks|thank you|welcome|go|way to go|proud of you|birthday|yay|wow))[,!]?\s*$/i;
+const CONTACT = new Set(["phone", "fax", "email", "url"]);
+/** What the practice carries or offers, or what a source says: an answer to a general question. */
+const OFFERING = /\bwe (?:carry|offer|have|stock|provide|accept|take|give|do|sell|run|host)\b|\b(?:is|are) available\b|\bno appointments? (?:needed|necessary|required)\b|\b(?:CDC|FDA|AAP|ADA|WHO|guidelines?|research|studies|experts?) (?:says?|recommends?|suggests?|shows?)\b/i;
+
+/** The sentences a mention's message holds: from its sentence to the end of its paragraph, or to the next message. */
+function message(analysis: DocumentAnalysis, m: IdentifierMention, starts: Set<number>): SentenceInfo[] {
+  const out: SentenceInfo[] = [];
+  for (let i = m.sentence; i < analysis.sentences.length; i++) {
+    const s = analysis.sentences[i];
+    if (s.block !== analysis.sentences[m.sentence].block || (i > m.sentence && (starts.has(i) || analysis.quoted.has(i)))) break;
+    out.push(s);
+  }
+  return out;
 }
 
 export default defineRule({
@@ -32,18 +48,47 @@ template, and follow up by direct message or phone.`,
   },
   check({ analysis, document, fixes, report }) {
     if (analysis.kind !== "social" && analysis.kind !== "comment-reply") return;
-    const addressee = analysis.mentions.find((m) => m.owner === "unknown" && (m.type === "handle" || (m.type === "name" && m.detail !== "provider" && m.confidence >= 0.55 && addressed(analysis, m))));
-    if (!addressee) return;
     const whole = replyRange(document);
     const template = fixes.template("social-private", whole, "Replace the post with the private-channel template");
-    const about = analysis.sentences.filter((s) => s.health.length > 0 || s.cues.some((c) => c.kind === "second-person-care"));
-    if (about.length === 0) return;
-    report({ messageId: "addressed", range: addressee.range, fixes: [template, fixes.disable("social/public-reply", addressee.range)] });
-    for (const s of about) {
-      for (const i of s.health) {
-        const h = analysis.health[i];
-        report({ messageId: "care", data: { what: h.category === "visit" ? "visit" : h.category === "condition" || h.category === "symptom" ? "condition" : "treatment" }, range: h.range, fixes: [template] });
+    // Who the post speaks to: a handle at the start of a sentence or after a greeting, or a name addressed.
+    const people = analysis.mentions.filter((m) => m.owner === "unknown" && !analysis.quoted.has(m.sentence) && (m.type === "handle" || (m.type === "name" && m.detail !== "provider" && m.confidence >= 0.55)));
+    const addressees = people.filter((m) => (m.type === "handle" ? atSentenceStart(analysis, m) || GREETED.test(before(analysis, m)) : addressed(analysis, m)));
+    const starts = new Set(addressees.map((m) => m.sentence));
+    const reported = new Set<number>();
+    for (const person of people) {
+      const isAddressee = addressees.includes(person);
+      // A message to someone covers the rest of its paragraph; a handle mid-sentence ("so proud of @sam"), its sentence.
+      const sentences = isAddressee ? message(analysis, person, starts) : [analysis.sentences[person.sentence]];
+      const about = sentences.filter((s) => {
+        const kinds = new Set(s.cues.map((c) => c.kind));
+        // privacy statements, general answers, calls to the office and what the practice offers are not about the person
+        if (kinds.has("privacy") || kinds.has("general") || kinds.has("hypothetical") || kinds.has("aggregate") || kinds.has("call-office")) return false;
+        if (s.mentions.some((i) => analysis.mentions[i].owner === "practice" && CONTACT.has(analysis.mentions[i].type))) return false;
+        if (OFFERING.test(s.text) && !kinds.has("second-person-care")) return false;
+        return s.health.length > 0 || kinds.has("second-person-care");
+      });
+      if (about.length === 0 || reported.has(person.start + person.block * 1e7)) continue;
+      reported.add(person.start + person.block * 1e7);
+      report({ messageId: "addressed", range: person.range, fixes: [template, fixes.disable("social/public-reply", person.range)] });
+      for (const s of about) {
+        for (const i of s.health) {
+          if (reported.has(-1 - i)) continue;
+          reported.add(-1 - i);
+          const h = analysis.health[i];
+          report({ messageId: "care", data: { what: h.category === "visit" ? "visit" : h.category === "condition" || h.category === "symptom" ? "condition" : "treatment" }, range: h.range, fixes: [template] });
+        }
       }
     }
   },
 });
+
+/** The text of a mention's sentence before it. */
+function before(analysis: DocumentAnalysis, m: IdentifierMention): string {
+  const s = analysis.sentences[m.sentence];
+  return s.text.slice(0, m.start - s.start);
+}
+
+/** True when a mention opens its sentence (after quotation marks or a bracketed label). */
+function atSentenceStart(analysis: DocumentAnalysis, m: IdentifierMention): boolean {
+  return /^[\s"“'‘(]*$/.test(before(analysis, m));
+}

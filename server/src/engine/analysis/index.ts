@@ -13,6 +13,7 @@ import { findNames, findPlaces, nlpLoaded, nlpPeople } from "./names";
 import { nameTokens, resolveOwners } from "./owners";
 import { findTestimonials } from "./testimonials";
 import { splitSentences, type SentenceSpan } from "./sentences";
+import { quotedSentences } from "./voices";
 import type { ContextCue, DocumentAnalysis, HealthMention, IdentifierMention, SentenceInfo } from "./types";
 
 /** What the analysis finds in one block of text, independent of the document around it. */
@@ -142,7 +143,7 @@ export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig, opt
     }
   });
   people.commit();
-  const analysis: DocumentAnalysis = { kind, sentences, mentions, health, authorizations: [], staffNames: new Set(), testimonials: findTestimonials(doc), ...(nlpDeferred ? { nlpDeferred } : {}) };
+  const analysis: DocumentAnalysis = { kind, sentences, mentions, health, authorizations: [], staffNames: new Set(), testimonials: findTestimonials(doc), quoted: quotedSentences(doc, kind, sentences), ...(nlpDeferred ? { nlpDeferred } : {}) };
   resolveOwners(doc, analysis, config);
   markPatientContext(analysis);
   return analysis;
@@ -168,6 +169,8 @@ function markPatientContext(a: DocumentAnalysis): void {
     if ((kinds.has("public-figure") || kinds.has("history")) && !kinds.has("patient-reference")) s.patientContext = false;
     // "everyone who came to our screening", "87% of our patients": a group, not one patient
     if (kinds.has("aggregate") && !kinds.has("patient-reference")) s.patientContext = false;
+    // the review being answered, quoted in the reply, is the reviewer's own account
+    if (a.quoted.has(s.index)) s.patientContext = false;
     previous = s;
   }
   // A named person, then pronouns with health details in the next sentences of the same paragraph:

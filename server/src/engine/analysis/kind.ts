@@ -2,6 +2,7 @@
 // reply to a comment, from front matter, the file path, MDX components and the text itself.
 import type { ParsedDocument } from "../types";
 import type { DocumentKind } from "./types";
+import { REPLY_MARKER } from "./voices";
 
 const KIND_VALUES: Record<string, DocumentKind> = {
   "review-reply": "review-reply",
@@ -31,6 +32,8 @@ export function documentKind(doc: ParsedDocument, opening: string): DocumentKind
   if (doc.components.some((c) => /testimonial|review|quote/i.test(c.name)) && doc.blocks.length < 40) {
     if (doc.components.some((c) => /testimonial/i.test(c.name))) return "testimonial";
   }
+  // "Response from the owner:" after the review it answers
+  if (doc.blocks.length <= 15 && doc.blocks.some((b) => b.kind === "paragraph" && b.index > 0 && REPLY_MARKER.test(b.text.trim()))) return "review-reply";
   const head = opening.slice(0, 400);
   const reviewReply =
     /\bthank(?:s| you)\b(?:[ ,]{1,2}[\w'’-]{1,20}){0,8}?[ ,]{1,2}(?:review|feedback|kind words|rating|stars|taking the time)\b/i.test(head) ||

@@ -16,7 +16,7 @@ const STAFF_AFTER = /^(?:,\s(?:our|the|a|an)\s(?:[\w-]+\s){0,3}?(?:therapist|acu
 const FOUNDED_AFTER = /^\s(?:founded|co-founded|opened|leads|directs|manages|owns)\s[A-Z]/;
 const OUR_PLACE_BEFORE = /\bour\s(?:[\w.]+\s){0,2}$/i;
 /** "Follow @BrightSmile", "find us on Instagram at @...": the practice's own account, not a person addressed. */
-const OWN_HANDLE_BEFORE = /\b(?:follow(?:ing)?|find|like|subscribe to|visit|check out|tag|via|DM|message)(?:\sus)?(?:\s(?:on|at)\s(?:[A-Z][\w]{1,20}\s)?(?:at\s)?)?\s?$|\bour\s(?:[\w-]+\s){0,2}(?:account|page|handle|profile)s?(?:\s(?:on\s[A-Z]\w{1,20}))?,?\s?$/i;
+const OWN_HANDLE_BEFORE = /\b(?:reply|response|answer)\s(?:from|by)\s$|\b(?:follow(?:ing)?|find|like|subscribe to|visit|check out|tag|via|DM|message)(?:\sus)?(?:\s(?:on|at)\s(?:[A-Z][\w]{1,20}\s)?(?:at\s)?)?\s?$|\bour\s(?:[\w-]+\s){0,2}(?:account|page|handle|profile)s?(?:\s(?:on\s[A-Z]\w{1,20}))?,?\s?$/i;
 
 /** Name tokens of a person's name, without titles and credentials, lower-cased. */
 export function nameTokens(name: string): string[] {

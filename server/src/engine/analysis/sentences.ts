@@ -32,7 +32,10 @@ export function splitSentences(text: string): SentenceSpan[] {
       // A line break ends a sentence when the next line looks like a new one (list-like copy, social posts).
       const next = text.slice(i + 1).match(/^\s*(\S)/)?.[1] ?? "";
       const prev = text.slice(start, i).trimEnd();
-      if (/[.!?:;…]$/.test(prev) || /[A-Z0-9@#"“—-]/.test(next) || prev.length === 0) push(i + 1);
+      // A long line that stops mid-sentence is hard-wrapped prose: the sentence goes on ("Example Health\nPPO").
+      const lineStart = text.lastIndexOf("\n", i - 1) + 1;
+      const wrapped = i - lineStart >= 60 && /[A-Za-z,]$/.test(prev) && /[A-Za-z0-9]/.test(next);
+      if (/[.!?:;…]$/.test(prev) || (/[A-Z0-9@#"“—[-]/.test(next) && !wrapped) || prev.length === 0) push(i + 1);
       continue;
     }
     if (c !== "." && c !== "!" && c !== "?" && c !== "…") continue;

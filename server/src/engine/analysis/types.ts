@@ -144,6 +144,8 @@ export interface DocumentAnalysis {
   staffNames: Set<string>;
   /** Testimonials (blockquotes with attribution, components, front matter). */
   testimonials: Testimonial[];
+  /** In a reply: sentences that quote the review or comments being answered (the other person's own words). */
+  quoted: Set<number>;
   /**
    * True when some block wanted the NLP pass for names but it was skipped because the NLP library
    * was not loaded yet and the caller asked not to wait for it (`deferNlp`): names only compromise
