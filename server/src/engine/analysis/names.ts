@@ -19,7 +19,7 @@ const NOT_INITIALS = new Set(["U.S.", "U.K.", "E.U.", "M.D.", "D.O.", "P.A.", "R
 /** Words after a capitalised sequence that make it an organisation or place, not a person. */
 const ORG_AFTER = /^\s(?:County|Street|St\b|Avenue|Ave\b|Road|Lane|Drive|Boulevard|University|College|School|Hospital|Clinic|Center|Centre|Medical|Health|Healthcare|Dental|Foundation|Institute|Association|Society|Group|Company|Inc\b|LLC|Park|Lake|River|Valley|Mountain|Island|Beach|Bay|Hall|Library|Church|Award|Prize|Fund|Program|Project|Syndrome|Disease|Method|Technique|Scale|Test)\b/;
 /** Credentials after a name make the person a provider. */
-const CREDENTIAL_AFTER = /^,?\s(?:MD|M\.D\.|DO|D\.O\.|DDS|D\.D\.S\.|DMD|DPT|PT|OT|RN|NP|PA-C|PA|LCSW|LMFT|LPC|LMHC|PhD|Ph\.D\.|PsyD|FNP|APRN|CRNA|MSW|RDH|DC|OD|DPM|CNM|IBCLC)\b/;
+const CREDENTIAL_AFTER = /^,?\s(?:MD|M\.D\.|DO|D\.O\.|DDS|D\.D\.S\.|DMD|DPT|PT|OT|OTR\/L|RN|BSN|MSN|DNP|LPN|NP|PA-C|PA|LCSW|LICSW|LMFT|LPC|LPCC|LCPC|LMHC|PhD|Ph\.D\.|PsyD|FNP|FNP-C|APRN|CRNA|CRNP|PMHNP|MSW|RDH|RD|RDN|LD|CDCES|CDE|CNS|DC|OD|DPM|CNM|IBCLC|PharmD|RPh|AuD|SLP|CCC-SLP|ATC|CSCS|LAc|LMT|BCBA|CPT|FACS|FAAP|FACOG|MPH|MBA|MA|MS)(?![\w-])/;
 
 interface Token {
   text: string;

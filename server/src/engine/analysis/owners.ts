@@ -5,15 +5,19 @@ import type { ParsedDocument } from "../types";
 import type { DocumentAnalysis, IdentifierMention } from "./types";
 
 const TITLES = /^(?:dr|doctor|mr|mrs|ms|miss|mx|nurse|prof)\.?$/i;
-const CREDENTIALS = /^(?:md|do|dds|dmd|dpt|pt|ot|rn|np|pa|pa-c|lcsw|lmft|lpc|lmhc|phd|psyd|fnp|aprn|msw|rdh|dc|od|dpm)$/i;
+const CREDENTIALS = /^(?:md|do|dds|dmd|dpt|pt|ot|rn|bsn|msn|dnp|lpn|np|pa|pa-c|lcsw|licsw|lmft|lpc|lpcc|lcpc|lmhc|phd|psyd|fnp|aprn|crnp|pmhnp|msw|rdh|rd|rdn|ld|cdces|cde|dc|od|dpm|pharmd|rph|aud|slp|atc|lac|lmt|bcba)$/i;
 const ROLE_ADDRESSES = /^(?:info|office|hello|contact|feedback|appointments?|billing|frontdesk|front\.desk|admin|support|team|care|reception|help|scheduling|questions|marketing|press|media|privacy|records|referrals|noreply|no-reply)$/i;
-const CONTACT_BEFORE = /(?:\b(?:call|contact|reach|text|email|e-mail|message|fax|phone|dial)(?:\s(?:us|our\s[\w ]{1,30}?|the (?:office|clinic|practice|front desk)))?(?:\s(?:directly|today|now|anytime))?(?:\s(?:at|on))?:?|\b(?:our office|office manager|front desk|our team|our practice|book|schedule|appointments?|reservations?|questions\?)\b[^.!?]{0,60})\s*$/i;
+const CONTACT_BEFORE = /(?:\b(?:call|contact|reach|text|email|e-mail|message|fax|phone|dial)(?:\s(?:us|our\s[\w ]{1,30}?|the (?:office|clinic|practice|front desk)))?(?:\s(?:directly|today|now|anytime))?(?:\s(?:at|on))?:?|\b(?:our office|office manager|front desk|our team|our practice|book|schedule|appointments?|reservations?|questions\?)\b[^.!?]{0,60}|\b(?:reach out|get in touch|talk (?:to|with)|speak (?:to|with)|ask for|questions\?)\b[^.!?]{0,80})\s*$/i;
 /** A provider role or a self-introduction right before a name ("acupuncturist Mario", "my name is"). */
-const ROLE_BEFORE = /\b(?:therapists?|acupuncturists?|dentists?|hygienists?|nurses?|physicians?|doctors?|surgeons?|orthodontists?|chiropractors?|counsel(?:l)?ors?|psychologists?|psychiatrists?|dietitians?|nutritionists?|trainers?|coaches|coach|practitioners?|specialists?|founders?|owners?|directors?|managers?|midwi(?:fe|ves)|pharmacists?|optometrists?|audiologists?|pediatricians?|assistants?|receptionists?|coordinators?|my name is|i am|i'm|spotlight:?|author:?|by),?\s(?:[A-Z][\w.]{0,24}\s){0,2}$/i;
+const ROLE_BEFORE = /\b(?:educators?|instructors?|navigators?|advocates?|technicians?|techs?|hosts?|volunteers?|chairs?|co-chairs?|presidents?|board members?|donors?|sponsors?|speakers?|panelists?|therapists?|acupuncturists?|dentists?|hygienists?|nurses?|physicians?|doctors?|surgeons?|orthodontists?|chiropractors?|counsel(?:l)?ors?|psychologists?|psychiatrists?|dietitians?|nutritionists?|trainers?|coaches|coach|practitioners?|specialists?|founders?|owners?|directors?|managers?|midwi(?:fe|ves)|pharmacists?|optometrists?|audiologists?|pediatricians?|assistants?|receptionists?|coordinators?|my name is|i am|i'm|spotlight:?|author:?|by),?\s(?:[A-Z][\w.]{0,24}\s){0,2}$/i;
 /** A staff role right after a name ("Maria Lopez, our office manager,", "Maria Lopez founded the clinic"). */
 const STAFF_AFTER = /^(?:,\s(?:our|the|a|an)\s(?:[\w-]+\s){0,3}?(?:therapist|acupuncturist|dentist|hygienist|nurse|physician|doctor|surgeon|orthodontist|chiropractor|counsel(?:l)?or|psychologist|psychiatrist|dietitian|practitioner|specialist|founder|owner|director|manager|assistant|coordinator|receptionist|midwife|pharmacist)\b|\s(?:founded|co-founded|opened|started|leads|led|directs|manages|owns)\s(?:our|the)\s(?:[\w-]+\s){0,2}?(?:practice|clinic|office|team|center|centre|department|program|group|foundation)\b|\sjoined (?:our|the) (?:team|staff|practice|clinic|office))/i;
 /** "Maria Lopez founded Bright Smile Dental": a founding verb before a capitalised organisation name (case-sensitive). */
 const FOUNDED_AFTER = /^\s(?:founded|co-founded|opened|leads|directs|manages|owns)\s[A-Z]/;
+/** Credentials after a name: the person is a provider ("Leah Morrison, RD, CDCES"). */
+const CREDENTIAL_AFTER = /^,?\s(?:MD|M\.D\.|DO|D\.O\.|DDS|D\.D\.S\.|DMD|DPT|PT|OT|OTR\/L|RN|BSN|MSN|DNP|LPN|NP|PA-C|PA|LCSW|LICSW|LMFT|LPC|LPCC|LCPC|LMHC|PhD|Ph\.D\.|PsyD|FNP|FNP-C|APRN|CRNA|CRNP|PMHNP|MSW|RDH|RD|RDN|LD|CDCES|CDE|CNS|DC|OD|DPM|CNM|IBCLC|PharmD|RPh|AuD|SLP|CCC-SLP|ATC|CSCS|LAc|LMT|BCBA|CPT|FACS|FAAP|FACOG|MPH|MBA|MA|MS)(?![\w-])/;
+/** What may stand between a staff cue and the name it introduces ("our hygienist, the wonderful Maria"). */
+const STAFF_GAP = /^[\s,:–—-]*(?:(?:the|our|wonderful|amazing|lovely|talented|brilliant|fantastic|awesome|beloved|own|new|lead|head|senior|chief|Dr\.?|Doctor|Nurse)[\s,]+)*$/i;
 const OUR_PLACE_BEFORE = /\bour\s(?:[\w.]+\s){0,2}$/i;
 /** "Follow @BrightSmile", "find us on Instagram at @...": the practice's own account, not a person addressed. */
 const OWN_HANDLE_BEFORE = /\b(?:reply|response|answer)\s(?:from|by)\s$|\b(?:follow(?:ing)?|find|like|subscribe to|visit|check out|tag|via|DM|message)(?:\sus)?(?:\s(?:on|at)\s(?:[A-Z][\w]{1,20}\s)?(?:at\s)?)?\s?$|\bour\s(?:[\w-]+\s){0,2}(?:account|page|handle|profile)s?(?:\s(?:on\s[A-Z]\w{1,20}))?,?\s?$/i;
@@ -57,8 +61,8 @@ export function resolveOwners(doc: ParsedDocument, a: DocumentAnalysis, config: 
   for (const m of a.mentions) {
     if (m.type !== "name") continue;
     const s = a.sentences[m.sentence];
-    const staffCueBefore = s.cues.some((c) => c.kind === "staff" && c.end <= m.start && m.start - c.end <= 40) || ROLE_BEFORE.test(blockText(m).slice(Math.max(0, m.start - 60), m.start));
-    const credentialAfter = /^,?\s(?:MD|M\.D\.|DO|DDS|DMD|DPT|PT|OT|RN|NP|PA-C|LCSW|LMFT|LPC|LMHC|PhD|PsyD|FNP|APRN|MSW|RDH)\b/.test(blockText(m).slice(m.end));
+    const staffCueBefore = s.cues.some((c) => c.kind === "staff" && c.end <= m.start && m.start - c.end <= 40 && STAFF_GAP.test(blockText(m).slice(c.end, m.start))) || ROLE_BEFORE.test(blockText(m).slice(Math.max(0, m.start - 60), m.start));
+    const credentialAfter = CREDENTIAL_AFTER.test(blockText(m).slice(m.end));
     const fmAuthorBlock = doc.blocks[m.block].kind === "frontmatter" && /^(?:author|authors|byline|reviewer|doctor|provider|host|speaker|presenter|leader)/i.test(doc.blocks[m.block].key ?? "");
     // the author of a testimonial or review component is the patient, not staff
     const jsxHost = doc.blocks[m.block].kind === "jsxAttribute" && /^(?:author|host|speaker|presenter|doctor|provider|leader)$/i.test(doc.blocks[m.block].attribute ?? "") && !/testimonial|review|quote|story/i.test(doc.blocks[m.block].component ?? "");
