@@ -71,7 +71,10 @@ ruleTester("story/patient-story", {
 });
 
 ruleTester("review/confirms-patient", {
-  valid: [{ name: "the compliant reply", text: "We're sorry to hear about your experience. Privacy law keeps us from discussing details here. Please call our office at (555) 201-4400.", uri: "reply.txt" }],
+  valid: [
+    { name: "the compliant reply", text: "We're sorry to hear about your experience. Privacy law keeps us from discussing details here. Please call our office at (555) 201-4400.", uri: "reply.txt" },
+    { name: "the review quoted above the reply, in the reviewer's own words", text: "Reviewer: Casey Q. \u2605\u2606\u2606\u2606\u2606\n\"My cleaning was rushed and I waited an hour past my appointment.\"\n\nResponse from the owner:\n\nThank you for the feedback. Privacy law keeps us from discussing details here; please call our office at (555) 201-4400.\n", uri: "reply.txt" },
+  ],
   invalid: [
     { name: "records and a visit", text: "Thank you for your review. We checked your chart and you were seen by Dr. Kim.", uri: "reply.txt", flags: ["We checked your chart", "you were seen"] },
     { name: "a friendly goodbye that confirms a next visit", text: "Thanks so much, Priya! See you at your next appointment!", uri: "reply.txt", flags: ["See you at your next appointment"] },
@@ -79,7 +82,10 @@ ruleTester("review/confirms-patient", {
 });
 
 ruleTester("review/discloses-care", {
-  valid: [{ name: "a privacy statement that names care in general", text: "Thank you for your feedback. We can't discuss anyone's care in a public forum. Please call our office.", uri: "reply.txt" }],
+  valid: [
+    { name: "a privacy statement that names care in general", text: "Thank you for your feedback. We can't discuss anyone's care in a public forum. Please call our office.", uri: "reply.txt" },
+    { name: "care words about everyone the practice serves", text: "Thank you for the kind words! Our team works hard to make every visit feel relaxed, and we protect everyone who trusts us with their care.", uri: "reply.txt" },
+  ],
   invalid: [
     { name: "a diagnosis and missed appointments", text: "Hi Dana, we're sorry you feel this way. Your bipolar disorder needs steady care, and you missed three appointments.", uri: "reply.txt", flags: ["Your bipolar disorder", "care", "appointments"] },
     { name: "a friendly reply about treatment", text: "Thanks so much, Priya! We're thrilled your migraines improved since you started Botox with us.", uri: "reply.txt", flags: ["your migraines", "Botox"] },
@@ -116,9 +122,12 @@ ruleTester("social/public-reply", {
   valid: [
     { name: "a promotional post with the office phone", text: "Flu season is here! Book your flu shot today. Call (555) 013-2200. #FluShot", uri: "post.txt" },
     { name: "a thank-you to a handle with no care", text: "@sam_k thanks for the shout-out, see you at the 5K!", uri: "post.txt" },
+    { name: "a thread: answers to general questions, the commenters' own words", text: "[Comment from @quinn_example] \"Do you have the shingles vaccine? I just had surgery.\"\n[Reply from @ExampleClinicRx] \"Hi Quinn! Yes, we carry the shingles vaccine. Call (555) 013-2200 to check your insurance coverage.\"\n", uri: "thread.txt" },
+    { name: "a veterinary practice's post about a pet's surgery", text: "Happy birthday to Pickles, our favorite senior kitty! Pickles has been seeing Dr. Lund at our animal hospital for years and is managing her kidney disease like a pro. #VetLife", uri: "post.txt" },
     { name: "the practice's own handle in a promotion", text: "Flu shots are in! Most insurance accepted. Follow @ExampleFamilyClinic for hours.", uri: "post.txt" },
   ],
   invalid: [
+    { name: "the practice's reply in a thread, to the commenter by handle", text: "[Comment from @quinn_example] \"Back on my bike!\"\n[Reply from @ExampleOrtho] \"@quinn_example so proud of you! Your new knee looks great on the X-rays.\"\n", uri: "thread.txt", flags: ["@quinn_example", "new knee", "X-rays"] },
     { name: "a handle and a birth", text: "Congrats @newmom.example, who gave birth to twins here this morning!", uri: "post.txt", flags: ["@newmom.example", "gave birth"] },
     { name: "a handle and a surgery", text: "@marcus_t so glad your PT is going well after the ACL surgery!", uri: "post.txt", flags: ["@marcus_t", "PT", "ACL surgery"] },
   ],

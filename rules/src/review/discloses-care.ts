@@ -34,6 +34,8 @@ Fix: swap in the compliant reply template.`,
       for (const i of s.health) {
         const h = analysis.health[i];
         if (!h.specific && (kinds.has("privacy") || kinds.has("call-office") || kinds.has("gratitude"))) continue;
+        // a vague word ("care", "follow up") counts when it is the reviewer's: "your care", "you ... appointment"
+        if (!h.specific && !s.patientContext && !SECOND_PERSON.test(block.text.slice(Math.max(s.start, h.start - 30), h.start))) continue;
         // a vague word inside a phrase the confirms-patient rule reports ("your chart") is reported once, there
         if (!h.specific && s.cues.some((c) => (c.kind === "records" || c.kind === "second-person-care") && c.start <= h.start && h.end <= c.end)) continue;
         // "your migraines": take the possessive with the detail

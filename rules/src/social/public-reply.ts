@@ -88,7 +88,7 @@ function before(analysis: DocumentAnalysis, m: IdentifierMention): string {
   return s.text.slice(0, m.start - s.start);
 }
 
-/** True when a mention opens its sentence (after quotation marks or a bracketed label). */
+/** True when a mention opens its sentence (after quotation marks or a thread's bracketed label). */
 function atSentenceStart(analysis: DocumentAnalysis, m: IdentifierMention): boolean {
-  return /^[\s"“'‘(]*$/.test(before(analysis, m));
+  return /^[\s"“'‘(]*$/.test(before(analysis, m).replace(/^\s*\[[^\]\n]{0,80}\]/, ""));
 }

@@ -4,7 +4,7 @@ import type { ContextCue, ContextCueKind } from "./types";
 
 /** Cue patterns. Every pattern is linear-time: bounded repetitions, no nested quantifiers. */
 const CUES: [ContextCueKind, RegExp][] = [
-  ["patient-reference", /\b(?:our|my|this|that)\s(?:[\w-]{1,24}\s){0,3}?(?:patient|client|resident|clinic member)\b(?!s)/gi],
+  ["patient-reference", /\b(?:our|my|this|that)\s(?:[\w-]{1,24}\s){0,3}?(?:patient|client|resident|clinic member)\b(?!s|['’]s\s(?:rights|bill)|\s(?:experience|coordinators?|care|advocates?|portal|services|relations|liaisons?|navigators?|educat\w{1,6}|safety|satisfaction|intake|line|rooms?|lounge|forms?|surveys?|reviews?|stories|testimonials?|privacy|records|information|feedback|communications?|support|access|financial|accounts?|billing|handbook|guide|resources?|centers?|centres?|ambassadors?|families|volunteers?|base|population|community|success|outcomes|portal)\b)/gi],
   ["patient-reference", /\bone of (?:our|my) (?:[\w-]{1,24}\s){0,2}?(?:patients|clients|residents)\b/gi],
   ["patient-reference", /\ba (?:client|patient) of (?:mine|ours)\b/gi],
   ["patient-reference", /\b(?:I|we) (?:recently |once |just |first )?(?:treated|saw|worked with|met|cared for|helped|evaluated|examined|admitted|operated on) (?:a|an|one|this) (?:[\w-]{1,24}\s){0,3}?(?:patient|client|woman|man|boy|girl|child|kid|teen|teenager|toddler|baby|mother|mom|father|dad|veteran|gentleman|lady|athlete|runner|student|retiree|grandmother|grandfather)\b/gi],

@@ -18,8 +18,8 @@ const WORD = /[A-Za-z][A-Za-z0-9'’-]*/g;
 const CARE_PHRASES =
   /\b(?:diagnosed with|treated for|suffer(?:s|ed|ing)? from|recovering from|battl(?:e|ed|ing) (?:with )?|prescribed|came in with|admitted (?:to|for)|underwent|tested positive for|living with|struggl(?:e|ed|es|ing) with|beat (?:stage \d |stage [iv]+ )?)\b/gi;
 
-/** Pregnancy and birth told of a person ("gave birth", "a 19-hour labor"); "labor" alone is work. */
-const BIRTH_PHRASES = /\b(?:gave birth|giving birth|delivered (?:a |her |their |his |our )?(?:baby|babies|twins|triplets|son|daughter|boy|girl)|\d{1,2}-hour labou?r|went into labou?r|in (?:active )?labou?r|(?:is|was|she's|she is) expecting|(?:weeks|months) pregnant)\b/gi;
+/** Pregnancy, birth and new joints or organs told of a person ("gave birth", "a 19-hour labor", "your new hip"); "labor" alone is work. */
+const PERSONAL_CARE_PHRASES = /\b(?:gave birth|giving birth|delivered (?:a |her |their |his |our )?(?:baby|babies|twins|triplets|son|daughter|boy|girl)|\d{1,2}-hour labou?r|went into labou?r|in (?:active )?labou?r|(?:is|was|she's|she is) expecting|(?:weeks|months) pregnant|new (?:knee|hip|shoulder|kidney|liver|heart|heart valve|lungs?|hearing aids?))\b/gi;
 
 function normalise(word: string): string {
   return word.toLowerCase().replace(/’/g, "'");
@@ -33,6 +33,14 @@ function inProperName(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 20);
   const sentenceStart = atSentenceStart(text, start);
   return (!sentenceStart && /(?<![A-Za-z])[A-Z][a-z]+['’]?s?\s$/.test(before)) || /^\s(?:[A-Z][a-z]|of\s[A-Z]|&)/.test(after) || (!sentenceStart && before.length > 0);
+}
+
+/** True when a capitalised word sits in a run of capitalised words mid-sentence, or before an organisation noun. */
+function inOrganisationName(text: string, start: number, end: number): boolean {
+  if (/^\s(?:Center|Centre|Clinic|Institute|Foundation|Hospital|Association|Society|Awareness|Month|Week|Walk|Run|Program|Unit|Ward|Department|Services|Group|Alliance|Network|Partners|Associates|Care|Team)\b/.test(text.slice(end, end + 16))) return true;
+  const before = text.slice(Math.max(0, start - 24), start);
+  const prev = /(?<![A-Za-z])([A-Z][a-z]+)\s$/.exec(before);
+  return prev !== null && !atSentenceStart(text, start - prev[0].length) && !/^(?:Your|My|Her|His|Their|Our|The|A|An|And|Or|With|For|Of|In|On|After|Before|Dr|Mr|Mrs|Ms)$/.test(prev[1]);
 }
 
 /** Health mentions of a text. Linear in the text length: one pass over its words. */
@@ -69,12 +77,14 @@ export function findHealth(text: string): RawHealth[] {
       // a hashtag is a topic, not a detail about someone (#Invisalign)
       if (text[words[i].start - 1] === "#") break;
       if (n > 1 && inProperName(text, words[i].start, words[i + n - 1].end)) break;
+      // "Willow Creek Hospice", "Mercy Cancer Center": a capitalised word inside an organisation's name
+      if (n === 1 && /^[A-Z][a-z]/.test(words[i].raw) && !term.upper && inOrganisationName(text, words[i].start, words[i].end)) break;
       out.push({ category: term.category, start: words[i].start, end: words[i + n - 1].end, specific: term.specific });
       i += n - 1;
       break;
     }
   }
-  for (const m of text.matchAll(BIRTH_PHRASES)) {
+  for (const m of text.matchAll(PERSONAL_CARE_PHRASES)) {
     const start = m.index ?? 0;
     if (!out.some((h) => h.start < start + m[0].length && start < h.end)) out.push({ category: "condition", start, end: start + m[0].length, specific: true });
   }

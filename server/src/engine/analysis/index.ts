@@ -14,6 +14,7 @@ import { nameTokens, resolveOwners } from "./owners";
 import { findTestimonials } from "./testimonials";
 import { splitSentences, type SentenceSpan } from "./sentences";
 import { quotedSentences } from "./voices";
+import { documentSubject } from "./subject";
 import type { ContextCue, DocumentAnalysis, HealthMention, IdentifierMention, SentenceInfo } from "./types";
 
 /** What the analysis finds in one block of text, independent of the document around it. */
@@ -143,7 +144,7 @@ export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig, opt
     }
   });
   people.commit();
-  const analysis: DocumentAnalysis = { kind, sentences, mentions, health, authorizations: [], staffNames: new Set(), testimonials: findTestimonials(doc), quoted: quotedSentences(doc, kind, sentences), ...(nlpDeferred ? { nlpDeferred } : {}) };
+  const analysis: DocumentAnalysis = { kind, sentences, mentions, health, authorizations: [], staffNames: new Set(), testimonials: findTestimonials(doc), quoted: quotedSentences(doc, kind, sentences), subject: documentSubject(doc), ...(nlpDeferred ? { nlpDeferred } : {}) };
   resolveOwners(doc, analysis, config);
   markPatientContext(analysis);
   return analysis;
@@ -159,7 +160,7 @@ function markPatientContext(a: DocumentAnalysis): void {
     const specific = [...kinds].some((k) => SPECIFIC_CUES.has(k));
     const personal = s.mentions.some((i) => a.mentions[i].type === "name" && a.mentions[i].owner === "unknown");
     const specificHealth = s.health.some((i) => a.health[i].specific);
-    const yourCare = reply && /\byour\b/i.test(s.text) && s.health.length > 0;
+    const yourCare = reply && /\byour\b/i.test(s.text) && s.health.length > 0 && !general;
     const continues = previous !== undefined && previous.patientContext && previous.block === s.block && /^(?:she|he|they|her|his|their|after|now|today|since then)\b/i.test(s.text);
     s.general = general && !specific && !personal;
     // "For example, patient Nora Blevins could not log in": an example drawn from a real patient is not hypothetical
@@ -170,7 +171,7 @@ function markPatientContext(a: DocumentAnalysis): void {
     // "everyone who came to our screening", "87% of our patients": a group, not one patient
     if (kinds.has("aggregate") && !kinds.has("patient-reference")) s.patientContext = false;
     // the review being answered, quoted in the reply, is the reviewer's own account
-    if (a.quoted.has(s.index)) s.patientContext = false;
+    if (a.quoted.has(s.index) || a.subject === "animals") s.patientContext = false;
     previous = s;
   }
   // A named person, then pronouns with health details in the next sentences of the same paragraph:

@@ -17,7 +17,7 @@ const TITLE = /\b(Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|Sr|Sra|Srta|Pt)\.?\s(?=[A-Z]
 const INITIALS = /(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])/g;
 const NOT_INITIALS = new Set(["U.S.", "U.K.", "E.U.", "M.D.", "D.O.", "P.A.", "R.N.", "N.P.", "A.M.", "P.M.", "B.A.", "B.S.", "M.A.", "M.S.", "E.R.", "D.C.", "L.A.", "N.Y.", "D.D.S.", "D.M.D.", "U.N.", "P.T.", "O.T.", "I.V.", "A.D.", "B.C."]);
 /** Words after a capitalised sequence that make it an organisation or place, not a person. */
-const ORG_AFTER = /^\s(?:County|Street|St\b|Avenue|Ave\b|Road|Lane|Drive|Boulevard|University|College|School|Hospital|Clinic|Center|Centre|Medical|Health|Healthcare|Dental|Foundation|Institute|Association|Society|Group|Company|Inc\b|LLC|Park|Lake|River|Valley|Mountain|Island|Beach|Bay|Hall|Library|Church|Award|Prize|Fund|Program|Project|Syndrome|Disease|Method|Technique|Scale|Test)\b/;
+const ORG_AFTER = /^\s(?:County|Street|St\b|Avenue|Ave\b|Road|Lane|Drive|Boulevard|University|College|School|Hospital|Clinic|Center|Centre|Medical|Health|Healthcare|Dental|Foundation|Institute|Association|Society|Group|Company|Inc\b|LLC|Park|Lake|River|Valley|Mountain|Island|Beach|Bay|Hall|Library|Church|Award|Prize|Fund|Program|Project|Syndrome|Disease|Method|Technique|Scale|Test|PPO|HMO|EPO|Medicare|Medicaid|Insurance|Plans?|Shield|Cross|Network|Partners|Associates|Pharmacy|Labs?|Imaging|Hospice|Pediatrics|Orthopedics|Dentistry|Wellness|Counseling|Chiropractic|Vision|Rehab|Rehabilitation|Surgery|Surgical|Pharmaceuticals?|Counties|Parishes)\b/;
 /** Credentials after a name make the person a provider. */
 const CREDENTIAL_AFTER = /^,?\s(?:MD|M\.D\.|DO|D\.O\.|DDS|D\.D\.S\.|DMD|DPT|PT|OT|OTR\/L|RN|BSN|MSN|DNP|LPN|NP|PA-C|PA|LCSW|LICSW|LMFT|LPC|LPCC|LCPC|LMHC|PhD|Ph\.D\.|PsyD|FNP|FNP-C|APRN|CRNA|CRNP|PMHNP|MSW|RDH|RD|RDN|LD|CDCES|CDE|CNS|DC|OD|DPM|CNM|IBCLC|PharmD|RPh|AuD|SLP|CCC-SLP|ATC|CSCS|LAc|LMT|BCBA|CPT|FACS|FAAP|FACOG|MPH|MBA|MA|MS)(?![\w-])/;
 
@@ -57,6 +57,9 @@ function continuesCapitalised(text: string, start: number, end: number): boolean
   return false;
 }
 
+const PLACE_LIST_AFTER = /^(?:,\s[A-Z][a-z]+){0,4},?\s(?:and|&|or)\s[A-Z][a-z]+\s(?:counties|parishes|townships|boroughs|towns|cities)\b/;
+const SAINT_BEFORE = /\b(?:St|Saint|Ste|Mt|Mount|Ft|Fort|San|Santa|Port)\.?\s$/;
+
 /** Name candidates found with lexicons and patterns. */
 export function findNames(text: string): RawMention[] {
   const out: RawMention[] = [];
@@ -85,7 +88,7 @@ export function findNames(text: string): RawMention[] {
   const words = capitalWords(text);
   for (let i = 0; i < words.length; i++) {
     const first = words[i];
-    if (taken(first.start, first.end) || !isNameWord(first.text) || /['’]s$/.test(first.text)) continue;
+    if (taken(first.start, first.end) || !isNameWord(first.text) || /['’]s$/.test(first.text) || SAINT_BEFORE.test(text.slice(Math.max(0, first.start - 7), first.start))) continue;
     let j = i;
     let end = first.end;
     const mid = /^\s[A-Z]\.\s(?=[A-Z])/.exec(text.slice(end));
@@ -124,6 +127,10 @@ export function findNames(text: string): RawMention[] {
   // Lone given names (including possessives): only mid-sentence or in a greeting/vocative.
   for (const w of words) {
     if (taken(w.start, w.end) || !isGiven(w.text)) continue;
+    // "St. John's wort", "St. Adrian Medical Center", "Mount Carmel": a saint's or a place's name
+    if (SAINT_BEFORE.test(text.slice(Math.max(0, w.start - 7), w.start))) continue;
+    // "Linden, Harlow, and Pine counties"
+    if (PLACE_LIST_AFTER.test(text.slice(w.end, w.end + 80))) continue;
     const vocative = /^[,!]/.test(text.slice(w.end)) || /(?:^|\b)(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Congrats|Congratulations|Welcome|to|Meet)[,!]?\s$/.test(text.slice(Math.max(0, w.start - 16), w.start));
     // at the start of a sentence only as a vocative, a possessive, or the subject of a description ("Jane smiling")
     const described = /^\s[a-z]+(?:ing|ed)\b/.test(text.slice(w.end, w.end + 16));

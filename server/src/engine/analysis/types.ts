@@ -144,6 +144,8 @@ export interface DocumentAnalysis {
   staffNames: Set<string>;
   /** Testimonials (blockquotes with attribution, components, front matter). */
   testimonials: Testimonial[];
+  /** Whom the care in the document is about: a veterinary practice's animals have no PHI. */
+  subject: "people" | "animals";
   /** In a reply: sentences that quote the review or comments being answered (the other person's own words). */
   quoted: Set<number>;
   /**
