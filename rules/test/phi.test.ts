@@ -32,6 +32,7 @@ ruleTester("phi/date", {
   ],
   invalid: [
     { name: "a date of birth", text: "Meet Angela Ruiz (DOB 04/12/1961), who beat breast cancer.", flags: ["04/12/1961"] },
+    { name: "a surgery date in the sentence before the patient is named", text: "On March 9, 2025, Dr. Ames performed the clinic's first robotic hip replacement. The patient, Nolan Brisco, walked the same evening.", flags: ["March 9, 2025"] },
     { name: "a visit date in a review reply", text: "Thank you for your review. Our records show you were seen on 03/14 for a filling.", uri: "reply.txt", flags: ["03/14"] },
   ],
 });
@@ -54,6 +55,7 @@ ruleTester("phi/contact", {
   ],
   invalid: [
     { name: "a patient's email", text: "Meet Angela Ruiz, who beat breast cancer. You can reach Angela at angela.ruiz@example.com.", flags: ["angela.ruiz@example.com"] },
+    { name: "a phone and an email after 'text her at'", text: "Rosa Quill is recovering at home after knee surgery with us last week. If you can bring a meal, text her at 555-0177 or email rq.example@example.com.", flags: ["555-0177", "rq.example@example.com"] },
     { name: "an email spelled with the patient's name, two sentences later", text: "Marisol Ferro was diagnosed with multiple sclerosis at 31. Today she runs a support circle. Cards are welcome at marisol.f@example.com.", flags: ["marisol.f@example.com"] },
   ],
 });
@@ -81,6 +83,7 @@ ruleTester("phi/url-or-handle", {
   valid: [{ name: "a link to a general resource", text: "Read more at https://www.cdc.gov/flu/ before your visit." }],
   invalid: [
     { name: "a handle in a public reply about surgery", text: "@marcus_t so glad your PT is going well after the ACL surgery!", uri: "reply.txt", flags: ["@marcus_t"] },
+    { name: "a handle in the paragraph after the patient's story, by pronoun", text: "Our patient Ezra, 12, is fighting leukemia on our oncology floor.\n\nFollow his journey at @brave_example_kid.", flags: ["@brave_example_kid"] },
     { name: "a fundraiser URL and a handle spelled with the patient's name, sentences after the diagnosis", text: "Our patient Tobias is starting radiation for a brain tumor. His aunt set up https://fund.example.com/tobias-strong for the family.\n\nSend love to @team.tobias.example on Instagram!", flags: ["https://fund.example.com/tobias-strong", "@team.tobias.example"] },
   ],
 });

@@ -13,12 +13,19 @@ const CUES: [ContextCueKind, RegExp][] = [
   ["patient-reference", /\b(?:a|one|this|some)\s(?:[\w-]{1,24}\s){0,3}?(?:patient|client|woman|man|mother|mom|father|dad|gentleman|lady|boy|girl|guy|dude|teen|teenager|child|kid|toddler|baby|veteran|retiree|grandmother|grandfather|student|teacher|nurse|firefighter)\s(?:came|walked|rolled|presented|arrived|showed up|visited|called|told|brought)\b/gi],
   ["patient-reference", /(?<![\w-])(?:guy|dude|woman|man|lady|kid|patient)\s(?:came|walked|rolled|showed)\s(?:in|up)\b/gi],
   // "patient Nora Blevins", "client J.R.": the role word right before a name (case-sensitive: a lower-case role)
-  ["patient-reference", /\b(?:patient|client|resident)\s(?=[A-Z][a-z]+\b|[A-Z]\.\s?[A-Z]\.)/g],
+  // (not in a Title Case name: "European Patient Organizations", "Patient Portal")
+  ["patient-reference", /(?:\b(?:patient|client|resident)|(?<![A-Z][\w'’-]{0,20}\s)\b(?:Patient|Client|Resident)),?\s(?=[A-Z][a-z]+\b|[A-Z]\.\s?[A-Z]\.)(?!(?:Organi[sz]ations?|Advoca\w{1,5}|Associations?|Portal|Services?|Care|Experience|Safety|Relations|Rights|Education|Support|Centers?|Centres?|Forum|Voices?|Stories|Council|Network|Group|Guide|Handbook|Information|Access|Affairs|Engagement|Satisfaction|Advisory|Panel|Partners?|Liaison|Navigat\w{1,5}|Financial|Account)\b)/g],
   // "we had a gentleman come in", "I saw a teenager walk in"
   ["patient-reference", /\b(?:we|I)\s(?:had|saw|got)\s(?:a|an|this|one|another)\s(?:[\w-]{1,24}\s){0,3}?(?:patient|client|woman|man|gentleman|lady|guy|boy|girl|kid|child|teen|teenager|mother|mom|father|dad|grandmother|grandfather|couple|family|student|veteran|retiree)\s(?:come|walk|roll|show)\s(?:in|up)\b/gi],
+  // "one client I worked with", "a patient we saw"
+  ["patient-reference", /\b(?:one|a|another) (?:[\w-]{1,24}\s){0,2}?(?:client|patient) (?:I|we) (?:worked|saw|see|treated|met|helped|had)\b/gi],
+  // "the patient in room 4", "who was in my chair this morning"
+  ["patient-reference", /\bthe (?:patient|man|woman|lady|guy|gentleman|kid|boy|girl|child|baby|teen) in (?:room|bed|bay|exam room|stall|chair) \d{1,4}\b|\b(?:in|into) my (?:dental |exam )?chair\b/gi],
+  // "I saw the starting goalie for the Hawks", "we treated a local firefighter"
+  ["patient-reference", /\b(?:I|we) (?:recently |just |once )?(?:saw|treated|examined|operated on|fitted|evaluated|admitted|stitched up|patched up) (?:the|a|an|this|our) (?:[\w-]{1,24}\s){0,3}?(?:coach|teacher|principal|superintendent|librarian|firefighter|officer|deputy|sheriff|trooper|paramedic|pastor|priest|rabbi|imam|minister|mayor|councilman|councilwoman|judge|goalie|quarterback|pitcher|captain|player|athlete|runner|swimmer|dancer|singer|student|professor|nurse|chef|barber|mechanic|plumber|electrician|farmer|rancher|owner|manager|cashier|bartender|server|waitress|driver|pilot|soldier|marine|veteran)\b/gi],
   // ER slang for a patient who keeps coming back
   ["patient-reference", /\b(?:our|a|this|the|my) (?:regular )?frequent flyers?\b/gi],
-  ["care-event", /\b(?:came|walked|rolled) in(?:to)?\b|\bcame to (?:us|our|the|see)\b|\bpresented (?:with|to)\b|\b(?:started|began|finished|completed) (?:[\w-]+\s)?(?:therapy|treatment|rehab|care|sessions) with us\b|\bwe helped (?:her|him|them|[A-Z][a-z]+)\b/g],
+  ["care-event", /\b(?:came|walked|rolled) in(?:to)?\b|\b(?:came|coming|been coming) to (?:us|our|the|see)\b|\bpresented (?:with|to)\b|\b(?:started|began|finished|completed) (?:[\w-]+\s)?(?:therapy|treatment|rehab|care|sessions) with us\b|\bwe helped (?:her|him|them|[A-Z][a-z]+)\b/g],
   ["care-event", /\b(?:was|were|got) (?:diagnosed|admitted|treated|rushed|brought in|referred|seen)\b/gi],
   ["care-event", /\bwe (?:treated|diagnosed|found|saw|removed|performed|discovered|admitted|delivered|fitted|placed|extracted|prescribed|referred)\b(?!\s(?:you|your|everyone|everybody|all|patients|people|many|thousands|hundreds|more|over|that|it)\b)/gi],
   ["care-event", /\b(?:underwent|had (?:surgery|a [\w-]+ (?:surgery|procedure|replacement))|is now \d{1,2} weeks|(?:she|he|they) (?:is|was|are|were) now)\b/gi],
@@ -50,7 +57,7 @@ const CUES: [ContextCueKind, RegExp][] = [
 
 /** Words one of which a cue's text must contain; a paragraph without any skips the cue's patterns. */
 const NEEDS: Partial<Record<ContextCueKind, RegExp>> = {
-  "patient-reference": /patient|client|resident|member|came|walked|rolled|presented|arrived|showed|visited|called|told|brought|treated|saw|worked|met|cared|helped|evaluated|examined|admitted|operated|DOB|birth|come|walk|frequent|:/i,
+  "patient-reference": /patient|client|resident|member|came|walked|rolled|presented|arrived|showed|visited|called|told|brought|treated|saw|worked|met|cared|helped|evaluated|examined|admitted|operated|fitted|stitched|patched|chair|room|DOB|birth|come|walk|frequent|:/i,
   "care-event": /came|walked|rolled|presented|diagnosed|admitted|treated|rushed|brought|referred|seen|we |underwent|had |now|started|began|finished|completed/i,
   "second-person-care": /your|ur |you /i,
   records: /record|notes|files|system|chart|file|checked|reviewed|looked|pulled/i,

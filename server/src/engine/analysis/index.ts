@@ -201,11 +201,14 @@ function markPatientContext(a: DocumentAnalysis): void {
     const s = a.sentences[m.sentence];
     m.tied = s.patientContext || namesPatient(m) || s.mentions.some((i) => namesPatient(a.mentions[i])) || carriesPatientName(m, patientTokens);
     // A unique identifier (a phone, a record number, a device serial) in a paragraph about a patient
-    // is that patient's, unless its own sentence is general or points to the office.
+    // is that patient's, unless its own sentence points to the office; so is the date of care told
+    // there ("On May 2 Dr. Lee completed the hospital's first robotic knee replacement.").
     // (In a reply, the handle addressed is the social rule's to report.)
-    if (!m.tied && UNIQUE_TYPES.has(m.type) && !(reply && m.type === "handle") && patientBlocks.has(m.block) && !s.general && !s.cues.some((c) => c.kind === "call-office" || c.kind === "hypothetical")) m.tied = true;
-    // "She", "his" in the next sentences of a paragraph about a patient: the same person.
-    if (!m.tied && PRONOUN.test(s.text) && !s.general && previousInBlock(a, s, 3).some((p) => p.patientContext)) m.tied = true;
+    const officeOrExample = s.cues.some((c) => c.kind === "call-office" || c.kind === "hypothetical");
+    const careTold = m.type === "date" && m.confidence >= 0.7 && (s.health.length > 0 || s.cues.some((c) => c.kind === "care-event"));
+    if (!m.tied && (UNIQUE_TYPES.has(m.type) || careTold) && !(reply && m.type === "handle") && patientBlocks.has(m.block) && !officeOrExample) m.tied = true;
+    // "She", "his" in the next sentences about a patient (or the first of the next paragraph): the same person.
+    if (!m.tied && PRONOUN.test(s.text) && !officeOrExample && previousSentences(a, s).some((p) => p.patientContext)) m.tied = true;
   }
 }
 
@@ -213,10 +216,15 @@ function markPatientContext(a: DocumentAnalysis): void {
 const UNIQUE_TYPES = new Set(["phone", "fax", "email", "ssn", "record-number", "health-plan", "account", "license", "vehicle", "device", "url", "handle", "ip", "biometric"]);
 const PRONOUN = /\b(?:she|he|her|his|him|hers|they|their|them)\b/i;
 
-/** Up to `n` sentences before `s` in the same paragraph. */
-function previousInBlock(a: DocumentAnalysis, s: SentenceInfo, n: number): SentenceInfo[] {
+/** Up to three sentences before `s` in its paragraph; for a paragraph's first sentence, the last two of the paragraph before. */
+function previousSentences(a: DocumentAnalysis, s: SentenceInfo): SentenceInfo[] {
   const out: SentenceInfo[] = [];
-  for (let i = s.index - 1; i >= 0 && i >= s.index - n && a.sentences[i].block === s.block; i--) out.push(a.sentences[i]);
+  for (let i = s.index - 1; i >= 0 && i >= s.index - 3 && a.sentences[i].block === s.block; i--) out.push(a.sentences[i]);
+  const first = s.index === 0 || a.sentences[s.index - 1].block !== s.block;
+  if (first && s.index > 0) {
+    const block = a.sentences[s.index - 1].block;
+    for (let i = s.index - 1; i >= 0 && i >= s.index - 2 && a.sentences[i].block === block; i--) out.push(a.sentences[i]);
+  }
   return out;
 }
 

@@ -18,6 +18,8 @@ const FOUNDED_AFTER = /^\s(?:founded|co-founded|opened|leads|directs|manages|own
 const CREDENTIAL_AFTER = /^,?\s(?:MD|M\.D\.|DO|D\.O\.|DDS|D\.D\.S\.|DMD|DPT|PT|OT|OTR\/L|RN|BSN|MSN|DNP|LPN|NP|PA-C|PA|LCSW|LICSW|LMFT|LPC|LPCC|LCPC|LMHC|PhD|Ph\.D\.|PsyD|FNP|FNP-C|APRN|CRNA|CRNP|PMHNP|MSW|RDH|RD|RDN|LD|CDCES|CDE|CNS|DC|OD|DPM|CNM|IBCLC|PharmD|RPh|AuD|SLP|CCC-SLP|ATC|CSCS|LAc|LMT|BCBA|CPT|FACS|FAAP|FACOG|MPH|MBA|MA|MS)(?![\w-])/;
 /** What may stand between a staff cue and the name it introduces ("our hygienist, the wonderful Maria"). */
 const STAFF_GAP = /^[\s,:–—-]*(?:(?:the|our|wonderful|amazing|lovely|talented|brilliant|fantastic|awesome|beloved|own|new|lead|head|senior|chief|Dr\.?|Doctor|Nurse)[\s,]+)*$/i;
+/** "text her at ... or email ...": someone else's contact details, not the office's. */
+const THIRD_PERSON_CONTACT = /\b(?:call|text|email|e-mail|message|reach|contact|write to|phone|dm|send)\s(?:her|him|them)\b[^.!?]{0,60}$/i;
 const OUR_PLACE_BEFORE = /\bour\s(?:[\w.]+\s){0,2}$/i;
 /** "Follow @BrightSmile", "find us on Instagram at @...": the practice's own account, not a person addressed. */
 const OWN_HANDLE_BEFORE = /\b(?:reply|response|answer)\s(?:from|by)\s$|\b(?:follow(?:ing)?|find|like|subscribe to|visit|check out|tag|via|DM|message)(?:\sus)?(?:\s(?:on|at)\s(?:[A-Z][\w]{1,20}\s)?(?:at\s)?)?\s?$|\bour\s(?:[\w-]+\s){0,2}(?:account|page|handle|profile)s?(?:\s(?:on\s[A-Z]\w{1,20}))?,?\s?$/i;
@@ -86,11 +88,11 @@ export function resolveOwners(doc: ParsedDocument, a: DocumentAnalysis, config: 
       }
       case "phone":
       case "fax":
-        if (phones.has(digits(m.text)) || (CONTACT_BEFORE.test(before) && !hasUnknownNameBetween(a, m, before))) m.owner = "practice";
+        if (phones.has(digits(m.text)) || (CONTACT_BEFORE.test(before) && !hasUnknownNameBetween(a, m, before) && !THIRD_PERSON_CONTACT.test(before))) m.owner = "practice";
         break;
       case "email": {
         const local = m.text.split("@")[0];
-        if (emails.has(m.text.toLowerCase()) || ROLE_ADDRESSES.test(local) || (CONTACT_BEFORE.test(before) && !hasUnknownNameBetween(a, m, before))) m.owner = "practice";
+        if (emails.has(m.text.toLowerCase()) || ROLE_ADDRESSES.test(local) || (CONTACT_BEFORE.test(before) && !hasUnknownNameBetween(a, m, before) && !THIRD_PERSON_CONTACT.test(before))) m.owner = "practice";
         break;
       }
       case "url":
