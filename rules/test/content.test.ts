@@ -42,6 +42,9 @@ ruleTester("testimonial/identifiable-patient", {
     { name: "a named testimonial with no health information", text: "> Friendly staff and easy parking!\n>\n> \u2014 Joan Avery\n" },
   ],
   invalid: [
+    { name: "an HTML blockquote attributed in a cite", text: "<blockquote>\n  <p>Dr. Ames fixed my torn meniscus and I'm running again.</p>\n  <cite>Wanda Pryor, Elmhurst</cite>\n</blockquote>\n", flags: ["Wanda Pryor, Elmhurst"] },
+    { name: "a document declared a testimonial, attributed in its front matter", text: "---\nkind: testimonial\nauthor: Dorian Vale\nlocation: Boulder, CO\nprocedure: LASIK\n---\n\nTwo days after surgery I could read road signs without glasses.\n", flags: ["Dorian Vale"] },
+    { name: "a bold attribution under a Markdown quote", text: "> After my L4-L5 fusion I thought I'd never golf again.\n>\n> \u2014 **Reggie Tamm, Glen Park**\n", flags: ["Reggie Tamm, Glen Park"] },
     { name: "a full name, age and town with a procedure", text: "> After my knee replacement I walked again.\n>\n> \u2014 Robert Jennings, 72, Plano TX\n", flags: ["Robert Jennings, 72, Plano TX"] },
     { name: "initials and a town with a diagnosis", text: "> I sleep through the night since my sleep apnea diagnosis.\n>\n> \u2014 K.M., Boise\n", flags: ["K.M., Boise"] },
     { name: "a testimonial component", text: testimonial(), uri: "t.mdx", flags: ["Sandra P."] },
@@ -66,6 +69,8 @@ ruleTester("story/patient-story", {
     { name: "a case with identifiers that claims consent, as a warning", text: "Shared with her permission: last month a 34-year-old teacher from Hoboken came to our clinic after three miscarriages.", flags: ["Shared with her permission: last month a 34-year-old teacher from Hoboken came to our@warning"] },
     { name: "one of my clients", text: "One of my clients, a retired firefighter, struggled with nightmares for years.", flags: ["One of my clients@warning"] },
     { name: "an anecdote with a hint that readers know the patient and what he does in town", text: "This week we had a man walk in with a cracked molar. You probably know him, he owns the diner by the square.", uri: "post.txt", flags: ["This week we had a man walk in", "You probably know him", "he owns the diner by the square"] },
+    { name: "a role in a named place that identifies the patient", text: "One client I worked with this spring, a firefighter at Station 7, could not sleep after a bad call.", flags: ["One client I worked", "firefighter at Station 7"] },
+    { name: "a role a town has one of", text: "Guess who was in my chair this morning: the high school principal, with a cracked molar! #dentistlife", uri: "post.txt", flags: ["Guess who was in my chair", "the high school principal"] },
     { name: "a real example introduced by 'for example'", text: "For example, patient Colm Doyle missed his insulin refill twice last winter.", flags: ["For example, patient"] },
   ],
 });
@@ -78,6 +83,8 @@ ruleTester("review/confirms-patient", {
   invalid: [
     { name: "records and a visit", text: "Thank you for your review. We checked your chart and you were seen by Dr. Kim.", uri: "reply.txt", flags: ["We checked your chart", "you were seen"] },
     { name: "a friendly goodbye that confirms a next visit", text: "Thanks so much, Priya! See you at your next appointment!", uri: "reply.txt", flags: ["See you at your next appointment"] },
+    { name: "a thank-you that recalls having the reviewer in the chair", text: "Thank you, Omar! It was a pleasure having you in the chair, and we'll see you Tuesday for your cleaning.", uri: "reply.txt", flags: ["pleasure having you in the chair", "see you Tuesday for your cleaning"] },
+    { name: "a parent's review answered about the child's next visit", text: "Thank you, Lena! We loved meeting baby Theo and can't wait to see him at his next visit.", uri: "reply.txt", flags: ["his next visit"] },
   ],
 });
 
@@ -111,9 +118,14 @@ ruleTester("image/patient-photo", {
 });
 
 ruleTester("claim/outcome-guarantee", {
-  valid: [{ name: "hedged language", text: "Most patients feel relief after a few sessions, but results vary and no treatment is guaranteed." }],
+  valid: [
+    { name: "hedged language", text: "Most patients feel relief after a few sessions, but results vary and no treatment is guaranteed." },
+    { name: "a promise of service, not of outcome", text: "Every patient gets a personalized plan and a follow-up call." },
+  ],
   invalid: [
     { name: "a guaranteed cure", text: "Our program is guaranteed to cure your depression in 30 days.", flags: ["guaranteed to cure@warning"] },
+    { name: "a result promised to every client", text: "Every client who finishes the plan keeps the weight off for good.", flags: ["Every client who finishes the plan keeps the weight off@warning", "keeps the weight off for good@warning"] },
+    { name: "a number of sizes promised by a date", text: "Join in January and you'll drop three dress sizes by spring.", flags: ["you'll drop three dress sizes@warning"] },
     { name: "a permanent elimination", text: "Laser therapy permanently eliminates back pain.", flags: ["permanently eliminates@warning"] },
   ],
 });

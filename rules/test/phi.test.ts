@@ -45,6 +45,7 @@ ruleTester("phi/age-over-89", {
   invalid: [
     { name: "a 97th birthday of a patient", text: "Happy 97th birthday to our dialysis patient Edna!", flags: ["97th birthday"] },
     { name: "an age spelled out", text: "Our patient, ninety-three years old, finished cardiac rehab last week.", flags: ["ninety-three years old"] },
+    { name: "an age told as 'years young'", text: "Our hospice team celebrated with our patient Walt today, 96 years young!", flags: ["96 years young"] },
   ],
 });
 

@@ -3,7 +3,7 @@ import { blockRange, proseRange } from "@safeharbor/server/engine";
 import { AUTHORIZATION_MESSAGES, capForConsentClaim, defineRule, withAuthorization } from "../define";
 
 const SPECIFIC = new Set(["patient-reference", "care-event", "records"]);
-const PAST = /\b(?:was|were|had|came|went|struggled|told|found|felt|started|began|arrived|called|needed|suffered|lost|fought|decided|showed|walked|asked|cried|said)\b/i;
+const PAST = /\b(?:was|were|had|came|went|struggled|told|found|felt|started|began|arrived|called|needed|suffered|lost|fought|decided|showed|walked|asked|cried|said|could(?:n't| not)|did(?:n't| not)?|got|became|tried|hid|missed|broke|tore|fell)\b/i;
 /**
  * Details that single a patient out to the people around them: a unique role ("the only", "the
  * youngest"), a hint that readers know them, what they do in town ("he runs the bait shop").

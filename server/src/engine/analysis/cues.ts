@@ -29,7 +29,7 @@ const CUES: [ContextCueKind, RegExp][] = [
   ["care-event", /\b(?:was|were|got) (?:diagnosed|admitted|treated|rushed|brought in|referred|seen)\b/gi],
   ["care-event", /\bwe (?:treated|diagnosed|found|saw|removed|performed|discovered|admitted|delivered|fitted|placed|extracted|prescribed|referred)\b(?!\s(?:you|your|everyone|everybody|all|patients|people|many|thousands|hundreds|more|over|that|it)\b)/gi],
   ["care-event", /\b(?:underwent|had (?:surgery|a [\w-]+ (?:surgery|procedure|replacement))|is now \d{1,2} weeks|(?:she|he|they) (?:is|was|are|were) now)\b/gi],
-  ["second-person-care", /\b(?:(?:your|ur) (?:[\w-]{2,20} )?(?:visit|appointment|chart|file|records?|treatment|procedure|care|stay|exam|cleaning|session|surgery|diagnosis|prescription|results|test results|bill|balance|insurance|claim|account|recovery)s?|when you (?:came|were) in|you were (?:seen|treated|here|admitted)|during your (?:visit|stay|appointment)|as your (?:dentist|doctor|provider|therapist|physician|counsel(?:l)?or|surgeon|hygienist|nurse|pharmacist)|see you (?:at|for) your (?:next |last |first )?[\w-]+|you (?:missed|cancelled|canceled|rescheduled|no-showed)|(?:your )?(?:experience|visit|time|appointment|session|care) with (?:Dr\.?|Doctor|our (?:hygienist|dentist|doctor|surgeon|therapist|nurse|provider|physician)))\b/gi],
+  ["second-person-care", /\b(?:(?:your|ur) (?:[\w-]{2,20} )?(?:visit|appointment|chart|file|records?|treatment|procedure|care|stay|exam|cleaning|session|surgery|diagnosis|prescription|results|test results|bill|balance|insurance|claim|account|recovery)s?|when you (?:came|were) in|you were (?:seen|treated|here|admitted)|during your (?:visit|stay|appointment)|as your (?:dentist|doctor|provider|therapist|physician|counsel(?:l)?or|surgeon|hygienist|nurse|pharmacist)|see you (?:[\w-]{2,12} ){0,2}?(?:at|for) your (?:next |last |first )?[\w-]+|(?:pleasure|great|wonderful|nice|lovely|fun) (?:seeing|meeting|treating|caring for|working with|having) you(?: in (?:the|my|our) (?:chair|office|clinic))?|having you in (?:the|my|our) (?:chair|office|clinic)|seeing you (?:last|this|yesterday|today|on|at)\b|(?:his|her|their) (?:next|last|first|recent|follow-up|upcoming) (?:visit|appointment|cleaning|check-?up|exam|session)|you (?:missed|cancelled|canceled|rescheduled|no-showed)|(?:your )?(?:experience|visit|time|appointment|session|care) with (?:Dr\.?|Doctor|our (?:hygienist|dentist|doctor|surgeon|therapist|nurse|provider|physician)))\b/gi],
   ["records", /\b(?:our (?:records|notes|files|system) (?:show|indicate|say)s?|our records|your (?:chart|file|records?)|we (?:checked|reviewed|looked at|pulled up|pulled) your|according to (?:our|your) (?:records|chart|file))\b/gi],
   ["general", /\b(?:patients|people|adults|children|kids|women|men|individuals|many|most|some|anyone|everyone)\s(?:often|usually|may|might|can|who|with|are|have|tend|experience|feel|find|report|should|need)\b/gi],
   ["aggregate", /\b(?:everyone|everybody|all|those|people|families|folks|patients|attendees|guests|anyone|visitors|participants) (?:who|that) (?:came|joined|attended|visited|stopped|dropped)\b/gi],
@@ -51,6 +51,10 @@ const CUES: [ContextCueKind, RegExp][] = [
   ["guarantee", /\b100\s?% (?:success|cure|effective|guaranteed|results|pain[- ]free|cured)\b|\bpermanent(?:ly)? (?:results|cure|relief|fix)\b|\bpermanently (?:eliminates?|cures?|removes?|fixes|ends|reverses|stops)\b|\b(?:results|success|cure) guaranteed\b|\bmiracle (?:cure|treatment)\b/gi],
   ["guarantee", /\b(?:cures?|eliminates?)(?: [\w-]{1,20}){1,4} (?:forever|for good|permanently)\b/gi],
   ["guarantee", /\bnever (?:have|suffer|experience)(?: [\w-]{1,20}){1,3} again\b/gi],
+  // a result promised to everyone: "every client keeps it off permanently", "all our patients will drop two sizes"
+  ["guarantee", /\b(?:every|each|all(?: of)? (?:our|my)) (?:single )?(?:patients?|clients?|customers?|members?)(?: who [\w-]{1,20}(?: [\w-]{1,20}){0,4}?)? (?:will |are going to )?(?:keeps? (?:it|the weight|them) off|sees? (?:results|improvement|a difference)|gets? (?:results|rid of)|loses?|drops?|achieves?|leaves? (?:pain-free|healed|cured)|walks? out (?:pain-free|healed|cured)|is cured|are cured)\b/gi],
+  ["guarantee", /\b(?:will|you'll|guaranteed to|proven to) (?:lose|drop|shed|melt|burn) (?:up to |at least )?(?:\d{1,3}|one|two|three|four|five|six|ten|twenty|thirty) (?:full )?(?:pounds|lbs|dress sizes|sizes|inches|kilos|kg)\b/gi],
+  ["guarantee", /\bkeeps? (?:it|the weight|them) off (?:permanently|forever|for good|for life)\b/gi],
   ["hedge", /\b(?:results (?:may |can |will )?vary|individual results|not guaranteed|no guarantees?|(?:can(?:no|')?t|cannot|don't|do not|won't|never) (?:promise|guarantee)|may not work|typical results|no treatment is guaranteed)\b/gi],
   ["past-event", /\b(?:last (?:week|month|night|year|summer|winter|spring|fall|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|shift)|yesterday|tonight|this (?:morning|afternoon|week)|earlier (?:today|this week)|(?:a|two|three|few|several) (?:days|weeks|months) ago|recently)\b/gi],
 ];
@@ -59,7 +63,7 @@ const CUES: [ContextCueKind, RegExp][] = [
 const NEEDS: Partial<Record<ContextCueKind, RegExp>> = {
   "patient-reference": /patient|client|resident|member|came|walked|rolled|presented|arrived|showed|visited|called|told|brought|treated|saw|worked|met|cared|helped|evaluated|examined|admitted|operated|fitted|stitched|patched|chair|room|DOB|birth|come|walk|frequent|:/i,
   "care-event": /came|walked|rolled|presented|diagnosed|admitted|treated|rushed|brought|referred|seen|we |underwent|had |now|started|began|finished|completed/i,
-  "second-person-care": /your|ur |you /i,
+  "second-person-care": /your|ur |you|his |her |their /i,
   records: /record|notes|files|system|chart|file|checked|reviewed|looked|pulled/i,
   aggregate: /%|of our|of my|who|that/i,
   composite: /composite|fiction|illustrat|changed|altered|real/i,
@@ -69,7 +73,7 @@ const NEEDS: Partial<Record<ContextCueKind, RegExp>> = {
   gratitude: /thank/i,
   privacy: /privacy|HIPAA|confidential|discuss|comment|share|confirm|disclose/i,
   "call-office": /call|contact|reach|email|e-mail|text|phone|message|fax/i,
-  guarantee: /guarantee|100|permanent|cure|eliminat|never|miracle|success/i,
+  guarantee: /guarantee|100|permanent|cure|eliminat|never|miracle|success|every|each|all|lose|drop|shed|melt|burn|keep/i,
   hedge: /vary|individual|guarantee|promise|may not|typical/i,
   "past-event": /last|yesterday|tonight|this|earlier|ago|recently/i,
 };

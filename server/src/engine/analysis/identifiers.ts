@@ -57,7 +57,7 @@ const DETECTORS: { type: IdentifierType; re: RegExp; confidence: number; group?:
   { type: "date", re: new RegExp(`\\b(?:${WEEKDAYS})\\b`, "g"), confidence: 0.4, detail: "weekday" },
   { type: "date", re: new RegExp(`(?<=\\b(?:in|on|since|during|until|by|early|late|mid-?)\\s)(?:${MONTHS.replace("May|", "")})\\b(?!\\s\\d)`, "g"), confidence: 0.4, detail: "month" },
   // Ages (all ages are kept: the age rule flags those over 89, other rules use any age as a quasi-identifier).
-  { type: "age", re: /\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b/gi, confidence: 0.9 },
+  { type: "age", re: /\b(\d{1,3})[- ](?:years?|yrs?)[- ](?:old|young)\b/gi, confidence: 0.9 },
   { type: "age", re: /\b(?:aged?|at age)\s(\d{1,3})\b(?!\s?(?:\+|or (?:older|over|above)|and (?:older|over|up)|-?plus))/gi, confidence: 0.85 },
   { type: "age", re: /\b(\d{2,3})(?:st|nd|rd|th)\sbirthday\b/gi, confidence: 0.9 },
   { type: "age", re: /\b(?:in (?:his|her|their) )?(?:nineties|90s|hundreds)\b/gi, confidence: 0.5, detail: "90" },

@@ -3,6 +3,7 @@
 import type { ResolvedConfig } from "../config/types";
 import type { ParsedDocument } from "../types";
 import type { DocumentAnalysis, IdentifierMention } from "./types";
+import { isTestimonialDocument } from "./testimonials";
 
 const TITLES = /^(?:dr|doctor|mr|mrs|ms|miss|mx|nurse|prof)\.?$/i;
 const CREDENTIALS = /^(?:md|do|dds|dmd|dpt|pt|ot|rn|bsn|msn|dnp|lpn|np|pa|pa-c|lcsw|licsw|lmft|lpc|lpcc|lcpc|lmhc|phd|psyd|fnp|aprn|crnp|pmhnp|msw|rdh|rd|rdn|ld|cdces|cde|dc|od|dpm|pharmd|rph|aud|slp|atc|lac|lmt|bcba)$/i;
@@ -50,7 +51,9 @@ export function resolveOwners(doc: ParsedDocument, a: DocumentAnalysis, config: 
     for (const t of nameTokens(name)) staff.add(t);
   };
   p.staff.forEach(addStaff);
-  for (const key of ["author", "authors", "byline", "reviewer", "reviewedBy", "medicalReviewer", "doctor", "provider"]) {
+  // (the author of a document declared a testimonial is the patient who gave it)
+  const authorKeys = isTestimonialDocument(doc) ? ["reviewedBy", "medicalReviewer", "doctor", "provider"] : ["author", "authors", "byline", "reviewer", "reviewedBy", "medicalReviewer", "doctor", "provider"];
+  for (const key of authorKeys) {
     const v = doc.frontmatter?.[key];
     for (const item of Array.isArray(v) ? v : [v]) {
       if (typeof item === "string") addStaff(item);
@@ -65,7 +68,7 @@ export function resolveOwners(doc: ParsedDocument, a: DocumentAnalysis, config: 
     const s = a.sentences[m.sentence];
     const staffCueBefore = s.cues.some((c) => c.kind === "staff" && c.end <= m.start && m.start - c.end <= 40 && STAFF_GAP.test(blockText(m).slice(c.end, m.start))) || ROLE_BEFORE.test(blockText(m).slice(Math.max(0, m.start - 60), m.start));
     const credentialAfter = CREDENTIAL_AFTER.test(blockText(m).slice(m.end));
-    const fmAuthorBlock = doc.blocks[m.block].kind === "frontmatter" && /^(?:author|authors|byline|reviewer|doctor|provider|host|speaker|presenter|leader)/i.test(doc.blocks[m.block].key ?? "");
+    const fmAuthorBlock = doc.blocks[m.block].kind === "frontmatter" && /^(?:author|authors|byline|reviewer|doctor|provider|host|speaker|presenter|leader)/i.test(doc.blocks[m.block].key ?? "") && !isTestimonialDocument(doc);
     // the author of a testimonial or review component is the patient, not staff
     const jsxHost = doc.blocks[m.block].kind === "jsxAttribute" && /^(?:author|host|speaker|presenter|doctor|provider|leader)$/i.test(doc.blocks[m.block].attribute ?? "") && !/testimonial|review|quote|story/i.test(doc.blocks[m.block].component ?? "");
     const roleAfter = STAFF_AFTER.test(blockText(m).slice(m.end, m.end + 60)) || FOUNDED_AFTER.test(blockText(m).slice(m.end, m.end + 60));

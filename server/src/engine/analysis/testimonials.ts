@@ -51,11 +51,21 @@ export function findTestimonials(doc: ParsedDocument): Testimonial[] {
     out.push({ source: "frontmatter", quoteBlocks: blocks.filter((b) => !attributionBlocks.includes(b)), attributionBlocks, range: span(blocks), hasPhoto: false });
     blocks.forEach((b) => used.add(b));
   }
+  // A whole document declared a testimonial in its front matter, attributed by its own keys
+  // (author, name, age, location): the body is the quote.
+  if (isTestimonialDocument(doc)) {
+    const attributionBlocks = doc.blocks.filter((b) => b.kind === "frontmatter" && !used.has(b.index) && ATTRIBUTION_PROPS.test(b.key ?? "") && !/^title$/i.test(b.key ?? "")).map((b) => b.index);
+    const quoteBlocks = doc.blocks.filter((b) => !used.has(b.index) && !attributionBlocks.includes(b.index) && (b.kind === "paragraph" || (b.kind === "frontmatter" && /^(?:procedure|treatment|condition|diagnosis|service|quote|story|summary|description|excerpt)$/i.test(b.key ?? "")))).map((b) => b.index);
+    if (attributionBlocks.length && quoteBlocks.length) {
+      out.push({ source: "frontmatter", quoteBlocks, attributionBlocks, range: span([...attributionBlocks, ...quoteBlocks]), hasPhoto: false });
+      [...attributionBlocks, ...quoteBlocks].forEach((b) => used.add(b));
+    }
+  }
   // Blockquotes: runs of quoted blocks; an attribution line starts with a dash.
   let run: number[] = [];
   const flush = (): void => {
     if (run.length) {
-      const attributionBlocks = run.filter((b) => ATTRIBUTION.test(doc.blocks[b].text));
+      const attributionBlocks = run.filter((b) => ATTRIBUTION.test(doc.blocks[b].text) || doc.blocks[b].attribute === "cite");
       const last = doc.blocks[run[run.length - 1]];
       // An attribution may also follow the blockquote directly.
       const next = doc.blocks[last.index + 1];
@@ -67,7 +77,7 @@ export function findTestimonials(doc: ParsedDocument): Testimonial[] {
   };
   for (const b of doc.blocks) {
     if (used.has(b.index)) continue;
-    if (b.quoted && b.kind === "paragraph") {
+    if (b.quoted && (b.kind === "paragraph" || b.kind === "html")) {
       if (run.length && b.index !== run[run.length - 1] + 1) flush();
       run.push(b.index);
     } else if (run.length) flush();
@@ -81,4 +91,10 @@ export function findTestimonials(doc: ParsedDocument): Testimonial[] {
     out.push({ source: "inline", quoteBlocks: [b.index], attributionBlocks: [b.index], range: span([b.index]), hasPhoto: false });
   }
   return out;
+}
+
+/** True when the front matter declares the document a testimonial (`kind: testimonial`). */
+export function isTestimonialDocument(doc: ParsedDocument): boolean {
+  const declared = doc.frontmatter?.kind ?? doc.frontmatter?.type ?? doc.frontmatter?.layout;
+  return typeof declared === "string" && /^(?:testimonials?|patient-stor(?:y|ies)|success-stor(?:y|ies)|review)$/i.test(declared);
 }

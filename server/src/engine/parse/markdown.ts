@@ -85,6 +85,8 @@ const HTML_ATTR = /\b(src|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
  */
 const HTML_MARKUP = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea)\b[\s\S]*?(?:<\/\1\s*>|$)|<\/?([A-Za-z][\w-]*)(?![\w-])(?:[^<>"']|"[^"<]*"|'[^'<]*')*>|<![A-Za-z][^<>]*>|<\?[\s\S]*?(?:\?>|$)/g;
 /** Tags that separate words (block-level elements and line breaks). */
+/** Tags that start or end a quotation or its attribution. */
+const QUOTE_TAG = /^(?:blockquote|q|cite|figcaption)$/i;
 const BLOCK_TAG = /^(address|article|aside|blockquote|br|caption|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)$/i;
 /** A JavaScript string literal with no interpolation: quote, then content. */
 const STRING_LITERAL = /^\s*(["'`])((?:(?!\1)[^\\$]|\\[\s\S]|\$(?!\{))*)\1\s*$/;
@@ -264,10 +266,20 @@ class Walker {
     return { value, range: { start: ar.start + open + 1, end: ar.start + close } };
   }
 
-  /** The text content of a raw HTML block as one prose block (tags, comments, scripts and styles removed). */
+  /**
+   * The text content of a raw HTML block as prose (tags, comments, scripts and styles removed): one
+   * block, split where a quotation or its attribution starts or ends (`<blockquote>`, `<q>`, `<cite>`,
+   * `<figcaption>`), so that an HTML testimonial reads like a Markdown one.
+   */
   private htmlText(value: string, start: number, ctx: BlockContext): void {
-    const b = new BlockBuilder(this.source, start);
+    let b = new BlockBuilder(this.source, start);
     let at = 0;
+    let quoteDepth = 0;
+    let cite = false;
+    const flush = (): void => {
+      if (!b.isEmpty) this.push(b.build(0, "html", { ...ctx, quoted: ctx.quoted || quoteDepth > 0 }, cite ? { attribute: "cite" } : {}));
+      b = new BlockBuilder(this.source, start + at);
+    };
     const text = (to: number): void => {
       // Leading white space of the block is not prose.
       const from = b.isEmpty ? Math.max(at, Math.min(to, at + (value.slice(at, to).search(/\S|$/) ?? 0))) : at;
@@ -281,12 +293,17 @@ class Walker {
       const i = m.index ?? 0;
       text(i);
       const tag = m[2];
-      if (tag && BLOCK_TAG.test(tag)) b.separator(/^br$/i.test(tag) ? "\n" : " ");
+      const closing = m[0].startsWith("</");
       at = i + m[0].length;
+      if (tag && QUOTE_TAG.test(tag)) {
+        flush();
+        if (/^(?:blockquote|q)$/i.test(tag)) quoteDepth = Math.max(0, quoteDepth + (closing ? -1 : 1));
+        else cite = !closing;
+      } else if (tag && BLOCK_TAG.test(tag)) b.separator(/^br$/i.test(tag) ? "\n" : " ");
       b.advance(start + at);
     }
     text(value.length);
-    if (!b.isEmpty) this.push(b.build(0, "html", ctx));
+    flush();
   }
 
   private inlineBlock(node: MdNode, kind: BlockKind, ctx: BlockContext, extra: Partial<ProseBlock>): void {
