@@ -24,7 +24,8 @@ detail or the identifiers, or record a signed authorization and reference it.`,
   check({ analysis, authorize, fixes, report }) {
     if (analysis.kind === "review-reply" || analysis.kind === "comment-reply") return;
     for (const s of analysis.sentences) {
-      const person = s.mentions.map((i) => analysis.mentions[i]).find((m) => m.type === "name" && m.owner === "unknown" && m.tied && m.confidence >= 0.55);
+      // a patient named in the sentence, or just before and referred to by pronoun ("Her X-rays showed ...")
+      const person = s.mentions.map((i) => analysis.mentions[i]).find((m) => m.type === "name" && m.owner === "unknown" && m.tied && m.confidence >= 0.55) ?? (s.refersTo !== undefined ? analysis.mentions[s.refersTo] : undefined);
       if (!person) continue;
       for (const i of s.health) {
         const h = analysis.health[i];

@@ -210,6 +210,17 @@ function markPatientContext(a: DocumentAnalysis): void {
     // "She", "his" in the next sentences about a patient (or the first of the next paragraph): the same person.
     if (!m.tied && PRONOUN.test(s.text) && !officeOrExample && previousSentences(a, s).some((p) => p.patientContext)) m.tied = true;
   }
+  // Sentences that speak of a patient named just before by pronoun.
+  for (const s of a.sentences) {
+    if (s.general || !PRONOUN.test(s.text) || s.mentions.some((i) => namesPatient(a.mentions[i]))) continue;
+    for (const p of previousSentences(a, s)) {
+      const named = p.mentions.find((i) => namesPatient(a.mentions[i]) && a.mentions[i].tied);
+      if (named !== undefined) {
+        s.refersTo = named;
+        break;
+      }
+    }
+  }
 }
 
 /** Identifier types that point to one person wherever they appear (not dates or towns). */

@@ -120,6 +120,8 @@ export interface SentenceInfo {
   patientContext: boolean;
   /** The sentence is general education, hypothetical, aggregate or a stated composite. */
   general: boolean;
+  /** A patient named in the sentences just before, whom this one refers to by pronoun ("Her X-rays showed..."): index into mentions. */
+  refersTo?: number;
 }
 
 /** What kind of text the document is. */
