@@ -27,6 +27,6 @@ for (const report of JSON.parse(out)) {
     .filter((f) => f.severity !== "hint")
     .map((f) => ({ ruleId: f.ruleId, line: f.range.start.line + 1, text: text.slice(offset(f.range.start), offset(f.range.end)) }));
   // one finding per line, as the committed files are written
-  writeFileSync(`${report.file}.expected.json`, `[\n${expected.map((e) => `  ${JSON.stringify(e)}`).join(",\n")}\n]\n`);
+  writeFileSync(`${report.file}.expected.json`, expected.length ? `[\n${expected.map((e) => `  ${JSON.stringify(e)}`).join(",\n")}\n]\n` : "[]\n");
   console.log(`${report.file}: ${expected.length} findings`);
 }
