@@ -17,6 +17,8 @@ const CUES: [ContextCueKind, RegExp][] = [
   ["patient-reference", /(?:\b(?:patient|client|resident)|(?<![A-Z][\w'’-]{0,20}\s)\b(?:Patient|Client|Resident)),?\s(?=[A-Z][a-z]+\b|[A-Z]\.\s?[A-Z]\.)(?!(?:Organi[sz]ations?|Advoca\w{1,5}|Associations?|Portal|Services?|Care|Experience|Safety|Relations|Rights|Education|Support|Centers?|Centres?|Forum|Voices?|Stories|Council|Network|Group|Guide|Handbook|Information|Access|Affairs|Engagement|Satisfaction|Advisory|Panel|Partners?|Liaison|Navigat\w{1,5}|Financial|Account)\b)/g],
   // "we had a gentleman come in", "I saw a teenager walk in"
   ["patient-reference", /\b(?:we|I)\s(?:had|saw|got)\s(?:a|an|this|one|another)\s(?:[\w-]{1,24}\s){0,3}?(?:patient|client|woman|man|gentleman|lady|guy|boy|girl|kid|child|teen|teenager|mother|mom|father|dad|grandmother|grandfather|couple|family|student|veteran|retiree)\s(?:come|walk|roll|show)\s(?:in|up)\b/gi],
+  // "the dialysis patient who parks in the staff lot", "the client who always brings cookies"
+  ["patient-reference", /\bthe (?:[\w-]{1,24}\s){0,2}?(?:patient|client|resident) (?:who|that|with the|in the)\b(?! (?:needs?|wants?|has questions))/gi],
   // "one client I worked with", "a patient we saw"
   ["patient-reference", /\b(?:one|a|another) (?:[\w-]{1,24}\s){0,2}?(?:client|patient) (?:I|we) (?:worked|saw|see|treated|met|helped|had)\b/gi],
   // "the patient in room 4", "who was in my chair this morning"
