@@ -121,10 +121,12 @@ ruleTester("claim/outcome-guarantee", {
   valid: [
     { name: "hedged language", text: "Most patients feel relief after a few sessions, but results vary and no treatment is guaranteed." },
     { name: "a promise of service, not of outcome", text: "Every patient gets a personalized plan and a follow-up call." },
+    { name: "a guarantee denied", text: "No surgeon can honestly guarantee results, and we won't either." },
   ],
   invalid: [
     { name: "a guaranteed cure", text: "Our program is guaranteed to cure your depression in 30 days.", flags: ["guaranteed to cure@warning"] },
-    { name: "a result promised to every client", text: "Every client who finishes the plan keeps the weight off for good.", flags: ["Every client who finishes the plan keeps the weight off@warning", "keeps the weight off for good@warning"] },
+    { name: "a result promised to every client", text: "Every client who finishes the plan keeps the weight off for good.", flags: ["Every client who finishes the plan keeps the weight off for good@warning"] },
+    { name: "a success rate of 100%", text: "Our success rate is 100%.", flags: ["success rate is 100%@warning"] },
     { name: "a number of sizes promised by a date", text: "Join in January and you'll drop three dress sizes by spring.", flags: ["you'll drop three dress sizes@warning"] },
     { name: "a permanent elimination", text: "Laser therapy permanently eliminates back pain.", flags: ["permanently eliminates@warning"] },
   ],
@@ -136,10 +138,13 @@ ruleTester("social/public-reply", {
     { name: "a thank-you to a handle with no care", text: "@sam_k thanks for the shout-out, see you at the 5K!", uri: "post.txt" },
     { name: "a thread: answers to general questions, the commenters' own words", text: "[Comment from @quinn_example] \"Do you have the shingles vaccine? I just had surgery.\"\n[Reply from @ExampleClinicRx] \"Hi Quinn! Yes, we carry the shingles vaccine. Call (555) 013-2200 to check your insurance coverage.\"\n", uri: "thread.txt" },
     { name: "a veterinary practice's post about a pet's surgery", text: "Happy birthday to Pickles, our favorite senior kitty! Pickles has been seeing Dr. Lund at our animal hospital for years and is managing her kidney disease like a pro. #VetLife", uri: "post.txt" },
+    { name: "a call to book with the practice's own handle", text: "Snoring keeping you up? Book a consult with @ExampleSleepCenter, link in bio!", uri: "ig-caption.txt" },
+    { name: "a staff birthday", text: "Happy 30th birthday to our front desk superstar, Kelsey! She makes insurance paperwork fun.", uri: "post.txt" },
     { name: "the practice's own handle in a promotion", text: "Flu shots are in! Most insurance accepted. Follow @ExampleFamilyClinic for hours.", uri: "post.txt" },
   ],
   invalid: [
     { name: "the practice's reply in a thread, to the commenter by handle", text: "[Comment from @quinn_example] \"Back on my bike!\"\n[Reply from @ExampleOrtho] \"@quinn_example so proud of you! Your new knee looks great on the X-rays.\"\n", uri: "thread.txt", flags: ["@quinn_example", "new knee", "X-rays"] },
+    { name: "a medication and a time of visit", text: "@jo.example so glad the new dose of sertraline is helping! See you Thursday at 4 \ud83d\udc9b", uri: "fb-replies.txt", flags: ["@jo.example", "dose", "sertraline", "See you Thursday at 4"] },
     { name: "a handle and a birth", text: "Congrats @newmom.example, who gave birth to twins here this morning!", uri: "post.txt", flags: ["@newmom.example", "gave birth"] },
     { name: "a handle and a surgery", text: "@marcus_t so glad your PT is going well after the ACL surgery!", uri: "post.txt", flags: ["@marcus_t", "PT", "ACL surgery"] },
   ],

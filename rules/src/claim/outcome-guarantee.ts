@@ -24,9 +24,13 @@ aims to do and that results vary from person to person. Hedged statements ("resu
     for (const s of analysis.sentences) {
       if (s.cues.some((c) => c.kind === "hedge")) continue;
       const block = document.blocks[s.block];
+      // overlapping phrases of one promise ("100% success", "100% success rate") are one finding
+      let last = -1;
       for (const cue of s.cues) {
-        if (cue.kind !== "guarantee") continue;
-        report({ messageId: "guarantee", range: proseRange(block, cue.start, cue.end) });
+        if (cue.kind !== "guarantee" || cue.start < last) continue;
+        const end = Math.max(cue.end, ...s.cues.filter((o) => o.kind === "guarantee" && o.start >= cue.start && o.start < cue.end).map((o) => o.end));
+        last = end;
+        report({ messageId: "guarantee", range: proseRange(block, cue.start, end) });
       }
     }
   },

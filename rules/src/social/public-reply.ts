@@ -1,5 +1,6 @@
 // social/public-reply: a public post or reply addressed to a person that mentions their care.
 import type { DocumentAnalysis, IdentifierMention, SentenceInfo } from "@safeharbor/server/engine";
+import { proseRange } from "@safeharbor/server/engine";
 import { defineRule } from "../define";
 import { replyRange } from "../review/reply";
 
@@ -71,6 +72,12 @@ template, and follow up by direct message or phone.`,
       reported.add(person.start + person.block * 1e7);
       report({ messageId: "addressed", range: person.range, fixes: [template, fixes.disable("social/public-reply", person.range)] });
       for (const s of about) {
+        // "see you Thursday at 4", "your follow-up": the visit itself
+        for (const c of s.cues) {
+          if (c.kind !== "second-person-care" || s.health.some((i) => analysis.health[i].start < c.end && c.start < analysis.health[i].end)) continue;
+          const range = proseRange(document.blocks[s.block], c.start, c.end);
+          report({ messageId: "care", data: { what: "visit" }, range, fixes: [template] });
+        }
         for (const i of s.health) {
           if (reported.has(-1 - i)) continue;
           reported.add(-1 - i);

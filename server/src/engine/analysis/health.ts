@@ -45,28 +45,29 @@ function inOrganisationName(text: string, start: number, end: number): boolean {
 
 /** Health mentions of a text. Linear in the text length: one pass over its words. */
 export function findHealth(text: string): RawHealth[] {
-  const words: { w: string; raw: string; start: number; end: number }[] = [];
+  const words: { w: string; raw: string; start: number; end: number; possessive: boolean }[] = [];
   for (const m of text.matchAll(WORD)) {
     const raw = m[0].replace(/['’]s$/, "");
-    words.push({ w: normalise(raw), raw, start: m.index ?? 0, end: (m.index ?? 0) + raw.length });
+    words.push({ w: normalise(raw), raw, start: m.index ?? 0, end: (m.index ?? 0) + raw.length, possessive: raw.length < m[0].length });
   }
   const out: RawHealth[] = [];
   for (let i = 0; i < words.length; i++) {
-    const candidates = HEALTH_INDEX.get(words[i].w) ?? (words[i].w.endsWith("s") ? HEALTH_INDEX.get(words[i].w.slice(0, -1)) : undefined);
+    // eponyms are written with a possessive ("Parkinson's", "Crohn's disease")
+    const candidates = (words[i].possessive ? HEALTH_INDEX.get(`${words[i].w}'s`) : undefined) ?? HEALTH_INDEX.get(words[i].w) ?? (words[i].w.endsWith("s") ? HEALTH_INDEX.get(words[i].w.slice(0, -1)) : undefined);
     if (!candidates) continue;
     for (const term of candidates) {
       const n = term.words.length;
       if (i + n > words.length) continue;
       let ok = true;
       for (let k = 1; k < n; k++) {
-        const w = words[i + k].w;
+        const w = words[i + k].possessive && term.words[k].endsWith("'s") ? `${words[i + k].w}'s` : words[i + k].w;
         const t = term.words[k];
         if (w !== t && !(k === n - 1 && (w === t + "s" || w === t + "es"))) {
           ok = false;
           break;
         }
         // words of a phrase must be adjacent (a space or hyphen between them)
-        if (!/^[\s-]{1,2}$/.test(text.slice(words[i + k - 1].end, words[i + k].start))) {
+        if (!/^(?:['’]s)?[\s-]{1,2}$/.test(text.slice(words[i + k - 1].end, words[i + k].start))) {
           ok = false;
           break;
         }
@@ -79,7 +80,8 @@ export function findHealth(text: string): RawHealth[] {
       if (n > 1 && inProperName(text, words[i].start, words[i + n - 1].end)) break;
       // "Willow Creek Hospice", "Mercy Cancer Center": a capitalised word inside an organisation's name
       if (n === 1 && /^[A-Z][a-z]/.test(words[i].raw) && !term.upper && inOrganisationName(text, words[i].start, words[i].end)) break;
-      out.push({ category: term.category, start: words[i].start, end: words[i + n - 1].end, specific: term.specific });
+      const last = words[i + n - 1];
+      out.push({ category: term.category, start: words[i].start, end: last.end + (last.possessive && term.words[n - 1].endsWith("'s") ? 2 : 0), specific: term.specific });
       i += n - 1;
       break;
     }

@@ -33,6 +33,7 @@ const DETECTORS: { type: IdentifierType; re: RegExp; confidence: number; group?:
   { type: "record-number", re: /\b(?:MRN|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)|patient (?:ID|number|no\.?|#)|record (?:number|no\.?|#))\s*[:#]?\s*[A-Z]{0,4}[-#]?\d[A-Z0-9-]{3,19}\b/gi, confidence: 0.95 },
   { type: "health-plan", re: /\b(?:member|subscriber|beneficiary|policy|group|medicaid|medicare|insurance|plan)\s*(?:ID|number|no\.?|#)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{4,19})\b/gi, confidence: 0.9, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "account", re: /\b(?:account|acct\.?|claim|invoice|billing)\s*(?:number|no\.?|#|ID)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,19})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
+  { type: "account", re: /\b(?:account|acct\.?|claim|invoice)[ \t]([0-9][0-9-]{3,15}[A-Z]?)\b/gi, confidence: 0.8, group: 1, check: (m) => (m[1] ?? "").replace(/\D/g, "").length >= 5 },
   { type: "license", re: /\b(?:driver'?s licen[cs]e|licen[cs]e|DL|certificate|permit|passport)[ \t]{0,3}(?:number|no\.?|#)?[ \t]{0,3}[:#][ \t]{0,3}([A-Z0-9][A-Z0-9-]{4,19})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "license", re: /\b(?:driver'?s licen[cs]e|passport)\s+(?:number|no\.?|#)?\s*([A-Z0-9][A-Z0-9-]{4,19})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "vehicle", re: /\b(?:licen[cs]e plate|plate(?: number| no\.?| #)?)\s*[:#]?\s*([A-Z0-9]{1,4}[- ]?[A-Z0-9]{1,5})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },

@@ -159,7 +159,8 @@ function markPatientContext(a: DocumentAnalysis): void {
     const general = [...kinds].some((k) => GENERAL_CUES.has(k));
     const specific = [...kinds].some((k) => SPECIFIC_CUES.has(k));
     const personal = s.mentions.some((i) => a.mentions[i].type === "name" && a.mentions[i].owner === "unknown");
-    const specificHealth = s.health.some((i) => a.health[i].specific);
+    // a name and a health detail of the same clause: not a speaker outside a quotation about health in general
+    const specificHealth = s.health.some((i) => a.health[i].specific && s.mentions.some((k) => a.mentions[k].type === "name" && a.mentions[k].owner === "unknown" && sameClause(a, s, a.mentions[k], a.health[i])));
     const yourCare = reply && /\byour\b/i.test(s.text) && s.health.length > 0 && !general;
     const continues = previous !== undefined && previous.patientContext && previous.block === s.block && /^(?:she|he|they|her|his|their|after|now|today|since then)\b/i.test(s.text);
     s.general = general && !specific && !personal;
@@ -221,6 +222,22 @@ function markPatientContext(a: DocumentAnalysis): void {
       }
     }
   }
+}
+
+/**
+ * True when a name and a health mention belong to one statement: not split by a quotation's edge
+ * (unless the quotation speaks of "my" health) or by a colon or semicolon.
+ */
+function sameClause(a: DocumentAnalysis, s: SentenceInfo, name: { start: number; end: number }, health: { start: number; end: number }): boolean {
+  const from = Math.min(name.end, health.end);
+  const to = Math.max(name.start, health.start);
+  const between = s.text.slice(Math.max(0, from - s.start), Math.max(0, to - s.start));
+  if (/[:;]/.test(between)) return false;
+  if (/["“”]/.test(between)) {
+    const quoted = /["“]([^"“”]*)["”]/.exec(s.text)?.[1] ?? "";
+    return /\b(?:I|I'm|I've|my|me)\b/.test(quoted);
+  }
+  return true;
 }
 
 /** Identifier types that point to one person wherever they appear (not dates or towns). */

@@ -26,8 +26,10 @@ export function documentKind(doc: ParsedDocument, opening: string): DocumentKind
   const path = doc.uri.toLowerCase().replace(/\\/g, "/");
   const name = path.slice(path.lastIndexOf("/") + 1);
   if (/(?:^|[/_.-])(?:review-?repl(?:y|ies)|reviews?)(?:[/_.-]|$)/.test(path) && /repl|review/.test(name)) return "review-reply";
+  // a reply on a review site: "yelp-reply-...", "google-review-response.txt", "healthgrades/answers"
+  if (/(?:^|[/_.-])(?:yelp|google|healthgrades|zocdoc|vitals|ratemds|birdeye|podium|trustpilot)(?:[/_.-]|$)/.test(path) && /repl|respon|answer|review/.test(name)) return "review-reply";
   if (/(?:^|[/_.-])testimonials?(?:[/_.-]|$)/.test(path)) return "testimonial";
-  if (/(?:^|[/_.-])(?:social|tweets?|instagram|facebook|tiktok|linkedin)(?:[/_.-]|$)/.test(path)) return "social";
+  if (/(?:^|[/_.-])(?:social|tweets?|instagram|ig|facebook|fb|tiktok|linkedin|twitter|x|threads|bluesky|captions?|comments?|dms?)(?:[/_.-]|$)/.test(path)) return "social";
   if (/(?:^|[/_.-])comment-?repl(?:y|ies)(?:[/_.-]|$)/.test(path)) return "comment-reply";
   if (doc.components.some((c) => /testimonial|review|quote/i.test(c.name)) && doc.blocks.length < 40) {
     if (doc.components.some((c) => /testimonial/i.test(c.name))) return "testimonial";

@@ -22,7 +22,7 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
     "Best Good Bright Happy Lucky Welcome Thanks Thank Please Call Book Schedule Visit Contact Join Meet Learn Read Find Ask Get See Make Take Keep " +
     "Care Health Healthy Dental Family Medical Clinic Center Centre Office Hospital Therapy Physical Mental Street Avenue Road Lane Park Hill Lake " +
     "North South East West New Old Great Holy Christmas Easter Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July " +
-    "September October November December Today Tomorrow Yesterday Tonight Mr Mrs Ms Dr Miss Mx Jr Sr Phd MD DDS DPT RN NP LCSW Ask Also Even Just Many Most Some Every Each Any All One Two Three").split(" "),
+    "September October November December Today Tomorrow Yesterday Tonight Mr Mrs Ms Dr Miss Mx Jr Sr Phd MD DDS DPT RN NP LCSW Ask Also Even Just Many Most Some Every Each Any All One Two Three Mayor Senator Governor President Officer Coach Chief Captain Sheriff Pastor Reverend Councilman Councilwoman Commissioner Director Journey Story Stories Miracle Victory Triumph Hero Heroes Warrior Champion Courage Brave Strength Spotlight Milestone Update").split(" "),
 );
 
 /** Lexicon terms that count as health information, with their category. */

@@ -17,7 +17,7 @@ const TITLE = /\b(Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|Sr|Sra|Srta|Pt)\.?\s(?=[A-Z]
 const INITIALS = /(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])/g;
 const NOT_INITIALS = new Set(["U.S.", "U.K.", "E.U.", "M.D.", "D.O.", "P.A.", "R.N.", "N.P.", "A.M.", "P.M.", "B.A.", "B.S.", "M.A.", "M.S.", "E.R.", "D.C.", "L.A.", "N.Y.", "D.D.S.", "D.M.D.", "U.N.", "P.T.", "O.T.", "I.V.", "A.D.", "B.C."]);
 /** Words after a capitalised sequence that make it an organisation or place, not a person. */
-const ORG_AFTER = /^\s(?:County|Street|St\b|Avenue|Ave\b|Road|Lane|Drive|Boulevard|University|College|School|Hospital|Clinic|Center|Centre|Medical|Health|Healthcare|Dental|Foundation|Institute|Association|Society|Group|Company|Inc\b|LLC|Park|Lake|River|Valley|Mountain|Island|Beach|Bay|Hall|Library|Church|Award|Prize|Fund|Program|Project|Syndrome|Disease|Method|Technique|Scale|Test|PPO|HMO|EPO|Medicare|Medicaid|Insurance|Plans?|Shield|Cross|Network|Partners|Associates|Pharmacy|Labs?|Imaging|Hospice|Pediatrics|Orthopedics|Dentistry|Wellness|Counseling|Chiropractic|Vision|Rehab|Rehabilitation|Surgery|Surgical|Pharmaceuticals?|Counties|Parishes)\b/;
+const ORG_AFTER = /^\s(?:County|Street|St\b|Avenue|Ave\b|Road|Lane|Drive|Boulevard|University|College|School|Hospital|Clinic|Center|Centre|Medical|Health|Healthcare|Dental|Foundation|Institute|Association|Society|Group|Company|Inc\b|LLC|Park|Lake|River|Valley|Mountain|Island|Beach|Bay|Hall|Library|Church|Award|Prize|Fund|Program|Project|Syndrome|Disease|Method|Technique|Scale|Test|PPO|HMO|EPO|Medicare|Medicaid|Insurance|Plans?|Shield|Cross|Network|Partners|Associates|Pharmacy|Labs?|Imaging|Hospice|Pediatrics|Orthopedics|Dentistry|Wellness|Counseling|Chiropractic|Vision|Rehab|Rehabilitation|Surgery|Surgical|Pharmaceuticals?|Counties|Parishes|Ridge|Heights|Hills|Springs|Falls|Grove|Creek|Village|Point|Landing|Crossing|Corners|Meadows?|Woods|Glen|Harbou?r|Junction|Station|City|Town|Square|Mall|Plaza|Memorial)\b/;
 /** Credentials after a name make the person a provider. */
 const CREDENTIAL_AFTER = /^,?\s(?:MD|M\.D\.|DO|D\.O\.|DDS|D\.D\.S\.|DMD|DPT|PT|OT|OTR\/L|RN|BSN|MSN|DNP|LPN|NP|PA-C|PA|LCSW|LICSW|LMFT|LPC|LPCC|LCPC|LMHC|PhD|Ph\.D\.|PsyD|FNP|FNP-C|APRN|CRNA|CRNP|PMHNP|MSW|RDH|RD|RDN|LD|CDCES|CDE|CNS|DC|OD|DPM|CNM|IBCLC|PharmD|RPh|AuD|SLP|CCC-SLP|ATC|CSCS|LAc|LMT|BCBA|CPT|FACS|FAAP|FACOG|MPH|MBA|MA|MS)(?![\w-])/;
 
@@ -95,7 +95,7 @@ export function findNames(text: string): RawMention[] {
     if (mid) end += mid[0].length - 1;
     // a given name may take a surname the lexicon lacks ("Riley Testcase"), when nothing else explains it
     const surnameLike = (w: string): boolean => isGiven(first.text) && j === i && /^[A-Z][a-z]{2,}(?:['’]s)?$/.test(w) && !NOT_NAMES.has(bare(w)) && !US_PLACES.has(bare(w)) && !STATES.has(bare(w)) && !HEALTH_WORD.test(w);
-    while (j + 1 < words.length && words[j + 1].start === end + 1 && text[end] === " " && j - i < 2 && (isNameWord(words[j + 1].text) || surnameLike(words[j + 1].text))) {
+    while (j + 1 < words.length && words[j + 1].start === end + 1 && (text[end] === " " || text[end] === "\n") && j - i < 2 && (isNameWord(words[j + 1].text) || surnameLike(words[j + 1].text))) {
       j++;
       end = words[j].end;
       if (/['’]s$/.test(words[j].text)) break;

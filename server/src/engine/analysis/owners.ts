@@ -9,8 +9,8 @@ const TITLES = /^(?:dr|doctor|mr|mrs|ms|miss|mx|nurse|prof)\.?$/i;
 const CREDENTIALS = /^(?:md|do|dds|dmd|dpt|pt|ot|rn|bsn|msn|dnp|lpn|np|pa|pa-c|lcsw|licsw|lmft|lpc|lpcc|lcpc|lmhc|phd|psyd|fnp|aprn|crnp|pmhnp|msw|rdh|rd|rdn|ld|cdces|cde|dc|od|dpm|pharmd|rph|aud|slp|atc|lac|lmt|bcba)$/i;
 const ROLE_ADDRESSES = /^(?:info|office|hello|contact|feedback|appointments?|billing|frontdesk|front\.desk|admin|support|team|care|reception|help|scheduling|questions|marketing|press|media|privacy|records|referrals|noreply|no-reply)$/i;
 const CONTACT_BEFORE = /(?:\b(?:call|contact|reach|text|email|e-mail|message|fax|phone|dial)(?:\s(?:us|our\s[\w ]{1,30}?|the (?:office|clinic|practice|front desk)))?(?:\s(?:directly|today|now|anytime))?(?:\s(?:at|on))?:?|\b(?:our office|office manager|front desk|our team|our practice|book|schedule|appointments?|reservations?|questions\?)\b[^.!?]{0,60}|\b(?:reach out|get in touch|talk (?:to|with)|speak (?:to|with)|ask for|questions\?)\b[^.!?]{0,80})\s*$/i;
-/** A provider role or a self-introduction right before a name ("acupuncturist Mario", "my name is"). */
-const ROLE_BEFORE = /\b(?:educators?|instructors?|navigators?|advocates?|technicians?|techs?|hosts?|volunteers?|chairs?|co-chairs?|presidents?|board members?|donors?|sponsors?|speakers?|panelists?|therapists?|acupuncturists?|dentists?|hygienists?|nurses?|physicians?|doctors?|surgeons?|orthodontists?|chiropractors?|counsel(?:l)?ors?|psychologists?|psychiatrists?|dietitians?|nutritionists?|trainers?|coaches|coach|practitioners?|specialists?|founders?|owners?|directors?|managers?|midwi(?:fe|ves)|pharmacists?|optometrists?|audiologists?|pediatricians?|assistants?|receptionists?|coordinators?|my name is|i am|i'm|spotlight:?|author:?|by),?\s(?:[A-Z][\w.]{0,24}\s){0,2}$/i;
+/** A provider role or a self-introduction right before a name ("acupuncturist Mario", "my name is"); test it on `beforeName`. */
+const ROLE_BEFORE = /\b(?:educators?|instructors?|navigators?|advocates?|technicians?|techs?|hosts?|volunteers?|chairs?|co-chairs?|presidents?|board members?|donors?|sponsors?|speakers?|panelists?|therapists?|acupuncturists?|dentists?|hygienists?|nurses?|physicians?|doctors?|surgeons?|orthodontists?|chiropractors?|counsel(?:l)?ors?|psychologists?|psychiatrists?|dietitians?|nutritionists?|trainers?|coaches|coach|practitioners?|specialists?|founders?|owners?|directors?|managers?|midwi(?:fe|ves)|pharmacists?|optometrists?|audiologists?|pediatricians?|assistants?|receptionists?|coordinators?|my name is|i am|i'm|(?<!(?:patient|resident|client|member|family) )spotlight:?|author:?|by),?\s$/i;
 /** A staff role right after a name ("Maria Lopez, our office manager,", "Maria Lopez founded the clinic"). */
 const STAFF_AFTER = /^(?:,\s(?:our|the|a|an)\s(?:[\w-]+\s){0,3}?(?:therapist|acupuncturist|dentist|hygienist|nurse|physician|doctor|surgeon|orthodontist|chiropractor|counsel(?:l)?or|psychologist|psychiatrist|dietitian|practitioner|specialist|founder|owner|director|manager|assistant|coordinator|receptionist|midwife|pharmacist)\b|\s(?:founded|co-founded|opened|started|leads|led|directs|manages|owns)\s(?:our|the)\s(?:[\w-]+\s){0,2}?(?:practice|clinic|office|team|center|centre|department|program|group|foundation)\b|\sjoined (?:our|the) (?:team|staff|practice|clinic|office))/i;
 /** "Maria Lopez founded Bright Smile Dental": a founding verb before a capitalised organisation name (case-sensitive). */
@@ -18,12 +18,12 @@ const FOUNDED_AFTER = /^\s(?:founded|co-founded|opened|leads|directs|manages|own
 /** Credentials after a name: the person is a provider ("Leah Morrison, RD, CDCES"). */
 const CREDENTIAL_AFTER = /^,?\s(?:MD|M\.D\.|DO|D\.O\.|DDS|D\.D\.S\.|DMD|DPT|PT|OT|OTR\/L|RN|BSN|MSN|DNP|LPN|NP|PA-C|PA|LCSW|LICSW|LMFT|LPC|LPCC|LCPC|LMHC|PhD|Ph\.D\.|PsyD|FNP|FNP-C|APRN|CRNA|CRNP|PMHNP|MSW|RDH|RD|RDN|LD|CDCES|CDE|CNS|DC|OD|DPM|CNM|IBCLC|PharmD|RPh|AuD|SLP|CCC-SLP|ATC|CSCS|LAc|LMT|BCBA|CPT|FACS|FAAP|FACOG|MPH|MBA|MA|MS)(?![\w-])/;
 /** What may stand between a staff cue and the name it introduces ("our hygienist, the wonderful Maria"). */
-const STAFF_GAP = /^[\s,:–—-]*(?:(?:the|our|wonderful|amazing|lovely|talented|brilliant|fantastic|awesome|beloved|own|new|lead|head|senior|chief|Dr\.?|Doctor|Nurse)[\s,]+)*$/i;
+const STAFF_GAP = /^[\s,:–—-]*(?:(?:the|our|wonderful|amazing|lovely|talented|brilliant|fantastic|awesome|beloved|own|new|lead|head|senior|chief|superstar|rock ?star|extraordinaire|hero|MVP|queen|king|wizard|guru|legend|ninja|Dr\.?|Doctor|Nurse)[\s,]+)*$/i;
 /** "text her at ... or email ...": someone else's contact details, not the office's. */
 const THIRD_PERSON_CONTACT = /\b(?:call|text|email|e-mail|message|reach|contact|write to|phone|dm|send)\s(?:her|him|them)\b[^.!?]{0,60}$/i;
 const OUR_PLACE_BEFORE = /\bour\s(?:[\w.]+\s){0,2}$/i;
 /** "Follow @BrightSmile", "find us on Instagram at @...": the practice's own account, not a person addressed. */
-const OWN_HANDLE_BEFORE = /\b(?:reply|response|answer)\s(?:from|by)\s$|\b(?:follow(?:ing)?|find|like|subscribe to|visit|check out|tag|via|DM|message)(?:\sus)?(?:\s(?:on|at)\s(?:[A-Z][\w]{1,20}\s)?(?:at\s)?)?\s?$|\bour\s(?:[\w-]+\s){0,2}(?:account|page|handle|profile)s?(?:\s(?:on\s[A-Z]\w{1,20}))?,?\s?$/i;
+const OWN_HANDLE_BEFORE = /\b(?:reply|response|answer)\s(?:from|by)\s$|\b(?:book|schedule|call|visit|contact|message|ask)\b[^.!?@]{0,40}\b(?:with|at|from)\s$|\b(?:follow(?:ing)?|find|like|subscribe to|visit|check out|tag|via|DM|message)(?:\sus)?(?:\s(?:on|at)\s(?:[A-Z][\w]{1,20}\s)?(?:at\s)?)?\s?$|\bour\s(?:[\w-]+\s){0,2}(?:account|page|handle|profile)s?(?:\s(?:on\s[A-Z]\w{1,20}))?,?\s?$/i;
 
 /** Name tokens of a person's name, without titles and credentials, lower-cased. */
 export function nameTokens(name: string): string[] {
@@ -66,7 +66,7 @@ export function resolveOwners(doc: ParsedDocument, a: DocumentAnalysis, config: 
   for (const m of a.mentions) {
     if (m.type !== "name") continue;
     const s = a.sentences[m.sentence];
-    const staffCueBefore = s.cues.some((c) => c.kind === "staff" && c.end <= m.start && m.start - c.end <= 40 && STAFF_GAP.test(blockText(m).slice(c.end, m.start))) || ROLE_BEFORE.test(blockText(m).slice(Math.max(0, m.start - 60), m.start));
+    const staffCueBefore = s.cues.some((c) => c.kind === "staff" && c.end <= m.start && m.start - c.end <= 40 && STAFF_GAP.test(blockText(m).slice(c.end, m.start))) || ROLE_BEFORE.test(beforeName(blockText(m).slice(Math.max(0, m.start - 60), m.start)));
     const credentialAfter = CREDENTIAL_AFTER.test(blockText(m).slice(m.end));
     const fmAuthorBlock = doc.blocks[m.block].kind === "frontmatter" && /^(?:author|authors|byline|reviewer|doctor|provider|host|speaker|presenter|leader)/i.test(doc.blocks[m.block].key ?? "") && !isTestimonialDocument(doc);
     // the author of a testimonial or review component is the patient, not staff
@@ -129,4 +129,9 @@ function hasUnknownNameBetween(a: DocumentAnalysis, m: IdentifierMention, before
   const cue = before.search(CONTACT_BEFORE);
   const from = m.start - (before.length - cue);
   return a.mentions.some((o) => o.type === "name" && o.block === m.block && o.start >= from && o.end <= m.start && o.owner === "unknown" && !/^(?:us|our)$/i.test(o.text));
+}
+
+/** The text before a name without up to two capitalised words right before it ("therapist Dr. Jane" → "therapist "). */
+function beforeName(before: string): string {
+  return before.replace(/(?:[A-Z][\w.]{0,24}\s){0,2}$/, "");
 }
