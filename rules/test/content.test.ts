@@ -110,10 +110,10 @@ ruleTester("image/patient-photo", {
     { name: "a staff photo", text: "![image of acupuncturist Mario Olmos](/img/mario.png)" },
   ],
   invalid: [
-    { name: "a before/after photo", text: "![Before and after photos of Jessica's smile makeover](/img/jessica.jpg)", flags: ["Before and after photos of Jessica's smile makeover"] },
-    { name: "a whiteboard in an HTML image", text: '<img src="/photos/station.jpg" alt="Our nurses station with the patient whiteboard behind" />', flags: ["Our nurses station with the patient whiteboard behind"] },
-    { name: "a file name with a record number", text: "![Exam room](/uploads/mrn-448812-xray.png)", flags: ["Exam room"] },
-    { name: "one half of a before/after pair, labelled in its alt text", text: '<img src="/img/d1.jpg" alt="Before: gaps between the front teeth" />', flags: ["Before: gaps between the front teeth"] },
+    { name: "a before/after photo", text: "![Before and after photos of Jessica's smile makeover](/img/jessica.jpg)", flags: ["![Before and after photos of Jessica's smile makeover](/img/jessica.jpg)"] },
+    { name: "a whiteboard in an HTML image", text: '<img src="/photos/station.jpg" alt="Our nurses station with the patient whiteboard behind" />', flags: ['<img src="/photos/station.jpg" alt="Our nurses station with the patient whiteboard behind" />'] },
+    { name: "a file name with a record number", text: "![Exam room](/uploads/mrn-448812-xray.png)", flags: ["![Exam room](/uploads/mrn-448812-xray.png)"] },
+    { name: "one half of a before/after pair, labelled in its alt text", text: '<img src="/img/d1.jpg" alt="Before: gaps between the front teeth" />', flags: ['<img src="/img/d1.jpg" alt="Before: gaps between the front teeth" />'] },
   ],
 });
 

@@ -51,7 +51,10 @@ photo without patients.`,
       if (what.length === 0 && !scene) continue;
       // the alt text, else the caption, else the whole image
       const textBlock = img.altBlock ?? img.captionBlocks.find((b) => /caption|title|alt|label/i.test(document.blocks[b].attribute ?? ""));
-      const range = textBlock !== undefined ? blockRange(document.blocks[textBlock]) : img.range;
+      // an image written on one line is reported whole (its alt text, title and file name); a
+      // multi-line component by its alt text or caption
+      const oneLine = img.range.end - img.range.start <= 400 && !document.source.slice(img.range.start, img.range.end).includes("\n");
+      const range = oneLine || textBlock === undefined ? img.range : blockRange(document.blocks[textBlock]);
       const base = {
         messageId: what.length ? "patient" : "scene",
         data: { what: what.length ? what.join(", ") : RECORD_FILE.test(file) ? "a file name with a record number" : "records or boards in view" },

@@ -32,7 +32,7 @@ function inProperName(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 30), start);
   const after = text.slice(end, end + 20);
   const sentenceStart = atSentenceStart(text, start);
-  return (!sentenceStart && /(?<![A-Za-z])[A-Z][a-z]+['’]?s?\s$/.test(before)) || /^\s(?:[A-Z][a-z]|of\s[A-Z]|&)/.test(after) || (!sentenceStart && before.length > 0);
+  return (!sentenceStart && /(?<![A-Za-z])[A-Z][A-Za-z]+['’]?s?\s$/.test(before)) || /^\s(?:[A-Z][a-z]|of\s[A-Z]|&)/.test(after);
 }
 
 /** True when a capitalised word sits in a run of capitalised words mid-sentence, or before an organisation noun. */

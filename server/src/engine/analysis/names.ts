@@ -60,6 +60,11 @@ function continuesCapitalised(text: string, start: number, end: number): boolean
 const PLACE_LIST_AFTER = /^(?:,\s[A-Z][a-z]+){0,4},?\s(?:and|&|or)\s[A-Z][a-z]+\s(?:counties|parishes|townships|boroughs|towns|cities)\b/;
 const SAINT_BEFORE = /\b(?:St|Saint|Ste|Mt|Mount|Ft|Fort|San|Santa|Port)\.?\s$/;
 
+/** True at a line break of hard-wrapped prose (a long line before it, not a list of fields). */
+function wrappedAt(text: string, at: number): boolean {
+  return text[at] === "\n" && at - (text.lastIndexOf("\n", at - 1) + 1) >= 40 && !/^\n[A-Z][\w'’-]*\s?:/.test(text.slice(at, at + 30));
+}
+
 /** Name candidates found with lexicons and patterns. */
 export function findNames(text: string): RawMention[] {
   const out: RawMention[] = [];
@@ -95,7 +100,7 @@ export function findNames(text: string): RawMention[] {
     if (mid) end += mid[0].length - 1;
     // a given name may take a surname the lexicon lacks ("Riley Testcase"), when nothing else explains it
     const surnameLike = (w: string): boolean => isGiven(first.text) && j === i && /^[A-Z][a-z]{2,}(?:['’]s)?$/.test(w) && !NOT_NAMES.has(bare(w)) && !US_PLACES.has(bare(w)) && !STATES.has(bare(w)) && !HEALTH_WORD.test(w);
-    while (j + 1 < words.length && words[j + 1].start === end + 1 && (text[end] === " " || text[end] === "\n") && j - i < 2 && (isNameWord(words[j + 1].text) || surnameLike(words[j + 1].text))) {
+    while (j + 1 < words.length && words[j + 1].start === end + 1 && (text[end] === " " || wrappedAt(text, end)) && j - i < 2 && (isNameWord(words[j + 1].text) || surnameLike(words[j + 1].text))) {
       j++;
       end = words[j].end;
       if (/['’]s$/.test(words[j].text)) break;
