@@ -44,6 +44,7 @@ ruleTester("testimonial/identifiable-patient", {
   invalid: [
     { name: "an HTML blockquote attributed in a cite", text: "<blockquote>\n  <p>Dr. Ames fixed my torn meniscus and I'm running again.</p>\n  <cite>Wanda Pryor, Elmhurst</cite>\n</blockquote>\n", flags: ["Wanda Pryor, Elmhurst"] },
     { name: "a document declared a testimonial, attributed in its front matter", text: "---\nkind: testimonial\nauthor: Dorian Vale\nlocation: Boulder, CO\nprocedure: LASIK\n---\n\nTwo days after surgery I could read road signs without glasses.\n", flags: ["Dorian Vale"] },
+    { name: "a testimonial document whose quote and patient are front matter keys", text: "---\nkind: testimonial\npatient: \"Ruby Calloway (age 8)\"\nquote: \"Ruby didn't even cry during her two fillings!\"\n---\n\nThank you to the Calloway family for sharing!\n", flags: ["Ruby Calloway (age 8)"] },
     { name: "a bold attribution under a Markdown quote", text: "> After my L4-L5 fusion I thought I'd never golf again.\n>\n> \u2014 **Reggie Tamm, Glen Park**\n", flags: ["Reggie Tamm, Glen Park"] },
     { name: "a full name, age and town with a procedure", text: "> After my knee replacement I walked again.\n>\n> \u2014 Robert Jennings, 72, Plano TX\n", flags: ["Robert Jennings, 72, Plano TX"] },
     { name: "initials and a town with a diagnosis", text: "> I sleep through the night since my sleep apnea diagnosis.\n>\n> \u2014 K.M., Boise\n", flags: ["K.M., Boise"] },
@@ -70,6 +71,7 @@ ruleTester("story/patient-story", {
     { name: "one of my clients", text: "One of my clients, a retired firefighter, struggled with nightmares for years.", flags: ["One of my clients@warning"] },
     { name: "an anecdote with a hint that readers know the patient and what he does in town", text: "This week we had a man walk in with a cracked molar. You probably know him, he owns the diner by the square.", uri: "post.txt", flags: ["This week we had a man walk in", "You probably know him", "he owns the diner by the square"] },
     { name: "a role in a named place that identifies the patient", text: "One client I worked with this spring, a firefighter at Station 7, could not sleep after a bad call.", flags: ["One client I worked", "firefighter at Station 7"] },
+    { name: "a case written as fragments under a patient-profile heading", text: "## Patient profile\n\n52-year-old Elm Ridge barber, two children, lifelong smoker.\n\n## Procedure\n\nTriple bypass on 03/02/2024 by Dr. Voss.\n", flags: ["52-year-old Elm Ridge barber"] },
     { name: "a role a town has one of", text: "Guess who was in my chair this morning: the high school principal, with a cracked molar! #dentistlife", uri: "post.txt", flags: ["Guess who was in my chair", "the high school principal"] },
     { name: "a real example introduced by 'for example'", text: "For example, patient Colm Doyle missed his insulin refill twice last winter.", flags: ["For example, patient"] },
   ],

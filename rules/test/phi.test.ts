@@ -33,6 +33,7 @@ ruleTester("phi/date", {
   ],
   invalid: [
     { name: "a date of birth", text: "Meet Angela Ruiz (DOB 04/12/1961), who beat breast cancer.", flags: ["04/12/1961"] },
+    { name: "a date in the procedure section of a case", text: "## Patient profile\n\n52-year-old Elm Ridge barber, lifelong smoker.\n\n## Procedure\n\nTriple bypass on 03/02/2024 by Dr. Voss.\n", flags: ["03/02/2024"] },
     { name: "a surgery date in the sentence before the patient is named", text: "On March 9, 2025, Dr. Ames performed the clinic's first robotic hip replacement. The patient, Nolan Brisco, walked the same evening.", flags: ["March 9, 2025"] },
     { name: "a visit date in a review reply", text: "Thank you for your review. Our records show you were seen on 03/14 for a filling.", uri: "reply.txt", flags: ["03/14"] },
   ],

@@ -2,7 +2,7 @@
 import { blockRange, proseRange } from "@safeharbor/server/engine";
 import { AUTHORIZATION_MESSAGES, capForConsentClaim, defineRule, withAuthorization } from "../define";
 
-const SPECIFIC = new Set(["patient-reference", "care-event", "records"]);
+const SPECIFIC = new Set(["patient-reference", "care-event", "records", "case-study"]);
 const PAST = /\b(?:was|were|had|came|went|struggled|told|found|felt|started|began|arrived|called|needed|suffered|lost|fought|decided|showed|walked|asked|cried|said|could(?:n't| not)|did(?:n't| not)?|got|became|tried|hid|missed|broke|tore|fell)\b/i;
 /**
  * Details that single a patient out to the people around them: a unique role ("the only", "the
@@ -42,17 +42,21 @@ state that it is a composite with details changed, or record an authorization.`,
     const composite = analysis.sentences.some((s) => s.cues.some((c) => c.kind === "composite"));
     if (composite) return;
     const reported = new Set<number>();
+    let caseReported = false;
     for (const s of analysis.sentences) {
       if (!s.patientContext || s.general || reported.has(s.block) || inTestimonial.has(s.block)) continue;
       const block = document.blocks[s.block];
       if (block.kind !== "paragraph" && block.kind !== "tableCell") continue;
       const cue = s.cues.find((c) => c.kind === "patient-reference") ?? s.cues.find((c) => SPECIFIC.has(c.kind));
       if (!cue) continue;
+      // a case written under headings is one story, reported at its first paragraph
+      if (cue.kind === "case-study" && caseReported) continue;
+      if (cue.kind === "case-study") caseReported = true;
       // The writer's own health is not a patient story.
       if (cue.kind !== "patient-reference" && /^(?:I|I'm|I've|My|Me)\b/.test(s.text)) continue;
       const story = analysis.sentences.filter((o) => o.block === s.block && o.index >= s.index);
       // A story tells what happened: a care event, a past time, or a past-tense verb.
-      const narrative = story.some((o) => o.cues.some((c) => c.kind === "care-event" || c.kind === "past-event") || PAST.test(o.text));
+      const narrative = story.some((o) => o.cues.some((c) => c.kind === "care-event" || c.kind === "past-event" || c.kind === "case-study") || PAST.test(o.text));
       if (!narrative) continue;
       reported.add(s.block);
       const quasi = story.flatMap((o) => o.mentions.map((i) => analysis.mentions[i])).filter((m) => QUASI.has(m.type) && m.owner === "unknown");

@@ -72,7 +72,7 @@ function needsNlp(block: ProseBlock, facts: BlockFacts, kind: DocumentKind): boo
 
 type DocumentKind = DocumentAnalysis["kind"];
 
-const SPECIFIC_CUES = new Set(["patient-reference", "care-event", "records"]);
+const SPECIFIC_CUES = new Set(["patient-reference", "care-event", "records", "case-study"]);
 /** Hypothetical cues that also introduce a real case ("for example, one of our patients ..."). */
 const WEAK_HYPOTHETICAL = /^for (?:example|instance)$/i;
 const GENERAL_CUES = new Set(["general", "hypothetical", "aggregate", "composite"]);
@@ -146,8 +146,38 @@ export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig, opt
   people.commit();
   const analysis: DocumentAnalysis = { kind, sentences, mentions, health, authorizations: [], staffNames: new Set(), testimonials: findTestimonials(doc), quoted: quotedSentences(doc, kind, sentences), subject: documentSubject(doc), ...(nlpDeferred ? { nlpDeferred } : {}) };
   resolveOwners(doc, analysis, config);
+  markCaseSections(doc, analysis);
   markPatientContext(analysis);
   return analysis;
+}
+
+/** A heading or title that says what follows is one patient's case. */
+const CASE_HEADING = /\b(?:case report|clinical case|(?:patient|client) (?:case|profile|background|history|presentation|of the month)|presenting (?:complaint|problem))\b/i;
+/** Later sections of the same case: "Procedure", "Outcome", "Follow-up". */
+const CASE_PART = /^(?:the )?(?:procedure|surgery|treatment(?: plan)?|plan|course|hospital course|outcome|results?|follow-?up|recovery|assessment|diagnosis|findings|history|intervention|discharge|progress)s?\b/i;
+
+/**
+ * Gives every sentence of a case section (under a heading such as "Patient profile" up to the next
+ * heading, or the next ones that continue the case: "Procedure", "Outcome") a case-study cue: its
+ * fragments are one patient's details.
+ */
+function markCaseSections(doc: ParsedDocument, a: DocumentAnalysis): void {
+  const title = doc.frontmatter?.title;
+  let depth = typeof title === "string" && CASE_HEADING.test(title) ? 0 : -1;
+  for (const b of doc.blocks) {
+    if (b.kind === "heading") {
+      // the section ends at the next heading, unless it continues the case ("## Outcome")
+      if (depth >= 0 && !((b.depth ?? 1) === depth && CASE_PART.test(b.text.trim()))) depth = -1;
+      if (CASE_HEADING.test(b.text)) depth = b.depth ?? 1;
+      continue;
+    }
+    if (depth < 0 || b.kind !== "paragraph") continue;
+    for (const s of a.sentences) {
+      if (s.block !== b.index || s.cues.some((c) => c.kind === "general" || c.kind === "hypothetical" || c.kind === "composite" || c.kind === "aggregate")) continue;
+      const lead = /^[^,.;:!?]{1,60}/.exec(s.text)?.[0] ?? s.text;
+      s.cues.push({ kind: "case-study", start: s.start, end: s.start + lead.trimEnd().length });
+    }
+  }
 }
 
 /** Decides, sentence by sentence, whether the text speaks of a specific patient. */

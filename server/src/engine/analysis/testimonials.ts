@@ -39,18 +39,6 @@ export function findTestimonials(doc: ParsedDocument): Testimonial[] {
     const hasPhoto = Object.keys(c.attributes).some((k) => PHOTO_PROPS.test(k));
     out.push({ source: "component", quoteBlocks, attributionBlocks, range: c.range, hasPhoto });
   }
-  // Front matter testimonials: keys under testimonial/quote/review.
-  const fm = doc.blocks.filter((b) => b.kind === "frontmatter" && FRONTMATTER_KEY.test(b.key ?? ""));
-  const groups = new Map<string, number[]>();
-  for (const b of fm) {
-    const group = (b.key ?? "").replace(/\.[^.[\]]+$/, "");
-    groups.set(group, [...(groups.get(group) ?? []), b.index]);
-  }
-  for (const blocks of groups.values()) {
-    const attributionBlocks = blocks.filter((b) => ATTRIBUTION_PROPS.test((doc.blocks[b].key ?? "").split(".").pop() ?? ""));
-    out.push({ source: "frontmatter", quoteBlocks: blocks.filter((b) => !attributionBlocks.includes(b)), attributionBlocks, range: span(blocks), hasPhoto: false });
-    blocks.forEach((b) => used.add(b));
-  }
   // A whole document declared a testimonial in its front matter, attributed by its own keys
   // (author, name, age, location): the body is the quote.
   if (isTestimonialDocument(doc)) {
@@ -60,6 +48,18 @@ export function findTestimonials(doc: ParsedDocument): Testimonial[] {
       out.push({ source: "frontmatter", quoteBlocks, attributionBlocks, range: span([...attributionBlocks, ...quoteBlocks]), hasPhoto: false });
       [...attributionBlocks, ...quoteBlocks].forEach((b) => used.add(b));
     }
+  }
+  // Front matter testimonials: keys under testimonial/quote/review.
+  const fm = doc.blocks.filter((b) => b.kind === "frontmatter" && !used.has(b.index) && FRONTMATTER_KEY.test(b.key ?? ""));
+  const groups = new Map<string, number[]>();
+  for (const b of fm) {
+    const group = (b.key ?? "").replace(/\.[^.[\]]+$/, "");
+    groups.set(group, [...(groups.get(group) ?? []), b.index]);
+  }
+  for (const blocks of groups.values()) {
+    const attributionBlocks = blocks.filter((b) => ATTRIBUTION_PROPS.test((doc.blocks[b].key ?? "").split(".").pop() ?? ""));
+    out.push({ source: "frontmatter", quoteBlocks: blocks.filter((b) => !attributionBlocks.includes(b)), attributionBlocks, range: span(blocks), hasPhoto: false });
+    blocks.forEach((b) => used.add(b));
   }
   // Blockquotes: runs of quoted blocks; an attribution line starts with a dash.
   let run: number[] = [];

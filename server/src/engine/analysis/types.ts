@@ -96,7 +96,8 @@ export type ContextCueKind =
   | "call-office" // "please call our office at"
   | "guarantee" // "guaranteed to cure", "100% success"
   | "hedge" // "results vary"
-  | "past-event"; // "last month", "last week", "tonight"
+  | "past-event" // "last month", "last week", "tonight"
+  | "case-study"; // a sentence of a section headed "Patient profile", "Case report", "Patient of the month"
 
 export interface ContextCue {
   kind: ContextCueKind;
