@@ -72,6 +72,7 @@ ruleTester("story/patient-story", {
     { name: "an anecdote with a hint that readers know the patient and what he does in town", text: "This week we had a man walk in with a cracked molar. You probably know him, he owns the diner by the square.", uri: "post.txt", flags: ["This week we had a man walk in", "You probably know him", "he owns the diner by the square"] },
     { name: "a role in a named place that identifies the patient", text: "One client I worked with this spring, a firefighter at Station 7, could not sleep after a bad call.", flags: ["One client I worked", "firefighter at Station 7"] },
     { name: "a case written as fragments under a patient-profile heading", text: "## Patient profile\n\n52-year-old Elm Ridge barber, two children, lifelong smoker.\n\n## Procedure\n\nTriple bypass on 03/02/2024 by Dr. Voss.\n", flags: ["52-year-old Elm Ridge barber"] },
+    { name: "a therapist's client introduced as 'a woman I work with'", text: "A woman I work with, the only beekeeper in Hollow County, lost her brother last fall. For months she could not sleep.", flags: ["A woman I work with", "the only beekeeper in Hollow County"] },
     { name: "a role a town has one of", text: "Guess who was in my chair this morning: the high school principal, with a cracked molar! #dentistlife", uri: "post.txt", flags: ["Guess who was in my chair", "the high school principal"] },
     { name: "a real example introduced by 'for example'", text: "For example, patient Colm Doyle missed his insulin refill twice last winter.", flags: ["For example, patient"] },
   ],
@@ -97,6 +98,7 @@ ruleTester("review/discloses-care", {
   ],
   invalid: [
     { name: "a diagnosis and missed appointments", text: "Hi Dana, we're sorry you feel this way. Your bipolar disorder needs steady care, and you missed three appointments.", uri: "reply.txt", flags: ["Your bipolar disorder", "care", "appointments"] },
+    { name: "a reply about the reviewer's son", text: "Thank you for your feedback about your son's visit. Dr. Levin referred him to ENT because of his recurring ear infections.", uri: "reply.txt", flags: ["referred him to", "ear infections"] },
     { name: "a friendly reply about treatment", text: "Thanks so much, Priya! We're thrilled your migraines improved since you started Botox with us.", uri: "reply.txt", flags: ["your migraines", "Botox"] },
   ],
 });
@@ -115,6 +117,7 @@ ruleTester("image/patient-photo", {
     { name: "a before/after photo", text: "![Before and after photos of Jessica's smile makeover](/img/jessica.jpg)", flags: ["![Before and after photos of Jessica's smile makeover](/img/jessica.jpg)"] },
     { name: "a whiteboard in an HTML image", text: '<img src="/photos/station.jpg" alt="Our nurses station with the patient whiteboard behind" />', flags: ['<img src="/photos/station.jpg" alt="Our nurses station with the patient whiteboard behind" />'] },
     { name: "a file name with a record number", text: "![Exam room](/uploads/mrn-448812-xray.png)", flags: ["![Exam room](/uploads/mrn-448812-xray.png)"] },
+    { name: "a scan listed in an MDX gallery's images prop", text: '<Gallery images={[{ src: "/img/a.jpg", alt: "Ultrasound of the Okafor family\'s baby boy at 22 weeks" }]} />\n', uri: "page.mdx", flags: ['{ src: "/img/a.jpg", alt: "Ultrasound of the Okafor family\'s baby boy at 22 weeks" }'] },
     { name: "one half of a before/after pair, labelled in its alt text", text: '<img src="/img/d1.jpg" alt="Before: gaps between the front teeth" />', flags: ['<img src="/img/d1.jpg" alt="Before: gaps between the front teeth" />'] },
   ],
 });

@@ -21,6 +21,7 @@ ruleTester("phi/patient-name", {
     { name: "a first name with patient context", text: "Happy 97th birthday to our longest-serving dialysis patient, Edna!", flags: ["Edna"] },
     { name: "a titled name in a social post about supplies", text: "Get well soon to Mr. Harold Kim, we'll drop off your insulin supplies soon!", uri: "post.txt", flags: ["Mr. Harold Kim"] },
     { name: "a patient the staff visits, in a sentence that names the staff", text: "Last spring our nurse began visiting Mr. Abernathy at home after his stroke.", flags: ["Mr. Abernathy"] },
+    { name: "a welcome letter to a new patient", text: "Welcome aboard, Dmitri Volkov! Before your first rotator cuff rehab session, please fill in the intake form.", flags: ["Dmitri Volkov"] },
     { name: "a first name followed by a treatment verb", text: "Priya started dialysis here in the spring.", flags: ["Priya"] },
     { name: "initials and a first name with last initial", text: "Our patient of the month, Tom B., lost 60 pounds on Wegovy.", flags: ["Tom B."] },
   ],
@@ -48,6 +49,7 @@ ruleTester("phi/age-over-89", {
     { name: "a 97th birthday of a patient", text: "Happy 97th birthday to our dialysis patient Edna!", flags: ["97th birthday"] },
     { name: "an age spelled out", text: "Our patient, ninety-three years old, finished cardiac rehab last week.", flags: ["ninety-three years old"] },
     { name: "a resident spotlight: the age, then the diagnosis by pronoun", text: "Resident Spotlight: Meet Imogen Tate\n\nImogen, who turned 94 in May, taught piano for fifty years. She moved into our memory care wing after her Parkinson's diagnosis.", flags: ["turned 94"] },
+    { name: "a resident's birthday, the diagnosis in the next sentence", text: "Our memory-care wing threw a party for Lorraine, who turned 101 on Friday! She has lived with Alzheimer's with us for six years.", flags: ["turned 101"] },
     { name: "an age told as 'years young'", text: "Our hospice team celebrated with our patient Walt today, 96 years young!", flags: ["96 years young"] },
   ],
 });
@@ -105,6 +107,7 @@ ruleTester("phi/other-identifier", {
 ruleTester("phi/health-detail", {
   valid: [
     { name: "a staff member's expertise", text: "Welcome Jamie Chen, DPT, who specializes in rotator cuff repair." },
+    { name: "insurers the practice accepts", text: "We also accept most Blue Cross, Aetna and UnitedHealthcare plans." },
     { name: "a mayor quoted about health care in general", text: "\"Nobody should drive an hour for stitches or a sinus infection,\" Mayor Dana Pruitt said." },
   ],
   invalid: [{ name: "a diagnosis of a named patient", text: "Meet Angela Ruiz, who beat stage 3 breast cancer.", flags: ["breast cancer"] }],

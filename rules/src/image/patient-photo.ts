@@ -9,6 +9,10 @@ const PATIENT = /\b(?:our|a|the|this|my|one of our) (?:[\w-]{1,24} )?(?:patient|
 const FACE = /\b(?:face|smil(?:e|es|ing)|selfie|portrait|headshot|profile photo)\b/i;
 const PATIENT_PATH = /(?:^|\/)(?:patients?|clients?|cases?|before-?after|smile-?gallery)(?:\/|[-_])/i;
 const PHI_SCENE = /\b(?:whiteboards?|white boards?|wristbands?|patient (?:list|board|charts?|files?|records?|names?)|census boards?|sign-in sheets?|medical records?|(?:screens?|monitors?|computers?) (?:showing|with)|charts? (?:on|with)|x-rays? of)\b/i;
+/** A scan of someone: an ultrasound, an X-ray, an MRI. */
+const MEDICAL_IMAGE = /\b(?:ultrasound|sonogram|x-?rays?|radiographs?|MRI|CT scan|PET scan|scan|mammogram|angiogram)\b/i;
+/** Words that make it someone's: "the Delgado family's baby", "Maya's", "her baby". */
+const PERSON = /\b(?:the [A-Z][a-z]+ family|[A-Z][a-z]+['’]s|(?:his|her|their) (?:baby|son|daughter|twins)|baby (?:girl|boy))\b/;
 const RECORD_FILE = /(?:mrn|record|chart|patient|pt)[-_ ]?#?\d{3,}/i;
 
 export default defineRule({
@@ -47,6 +51,7 @@ photo without patients.`,
       if (BEFORE_AFTER.test(text) || BEFORE_AFTER.test(fileWords) || half) what.push("a before/after comparison");
       if ((PATIENT.test(text) && !PHI_SCENE.test(text)) || PATIENT_PATH.test(img.src ?? "")) what.push("a patient");
       if (named && (health || FACE.test(text))) what.push("a named person's treatment");
+      if (MEDICAL_IMAGE.test(text) && (named || PERSON.test(text)) && !what.length) what.push("a patient's medical image");
       const scene = PHI_SCENE.test(text) || RECORD_FILE.test(file);
       if (what.length === 0 && !scene) continue;
       // the alt text, else the caption, else the whole image

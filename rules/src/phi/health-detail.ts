@@ -29,7 +29,8 @@ detail or the identifiers, or record a signed authorization and reference it.`,
       if (!person) continue;
       for (const i of s.health) {
         const h = analysis.health[i];
-        if (!h.specific) continue;
+        // an insurer, a bill or a visit is not a diagnosis, procedure, drug or test
+        if (!h.specific || h.category === "insurance" || h.category === "billing" || h.category === "visit") continue;
         const elements = h.category === "condition" || h.category === "symptom" ? (["condition"] as const) : (["treatment"] as const);
         report(capForConsentClaim(withAuthorization({ messageId: "detail", range: h.range, fixes: [fixes.authorizationReference(h.range), fixes.disable("phi/health-detail", h.range)] }, authorize(h.range, [...elements, "name"])), analysis));
       }

@@ -24,18 +24,21 @@ Fix: swap in the compliant reply template.`,
   check({ analysis, document, fixes, report }) {
     if (analysis.kind !== "review-reply") return;
     const whole = replyRange(document);
+    // a reply about the reviewer's child or parent speaks of their care as "him" or "her"
+    const family = analysis.sentences.some((s) => !analysis.quoted.has(s.index) && RELATIVE.test(s.text));
     for (const s of analysis.sentences) {
       if (analysis.quoted.has(s.index)) continue;
       const kinds = new Set(s.cues.map((c) => c.kind));
       const block = document.blocks[s.block];
       // a health word tells of the reviewer's care when the sentence speaks to them or of their care
       // ("your migraines", "you missed three appointments"), not in "we make every visit welcoming"
-      if (!s.patientContext && !SECOND_PERSON.test(s.text)) continue;
+      if (!s.patientContext && !SECOND_PERSON.test(s.text) && !(family && THIRD_PERSON.test(s.text))) continue;
       for (const i of s.health) {
         const h = analysis.health[i];
         if (!h.specific && (kinds.has("privacy") || kinds.has("call-office") || kinds.has("gratitude"))) continue;
         // a vague word ("care", "follow up") counts when it is the reviewer's: "your care", "you ... appointment"
-        if (!h.specific && !s.patientContext && !SECOND_PERSON.test(block.text.slice(Math.max(s.start, h.start - 30), h.start))) continue;
+        const near = block.text.slice(Math.max(s.start, h.start - 30), h.end);
+        if (!h.specific && !s.patientContext && !SECOND_PERSON.test(near) && !(family && THIRD_PERSON.test(near))) continue;
         // a vague word inside a phrase the confirms-patient rule reports ("your chart") is reported once, there
         if (!h.specific && s.cues.some((c) => (c.kind === "records" || c.kind === "second-person-care") && c.start <= h.start && h.end <= c.end)) continue;
         // "your migraines": take the possessive with the detail
@@ -49,6 +52,8 @@ Fix: swap in the compliant reply template.`,
 });
 
 const SECOND_PERSON = /\b(?:you|your|yours|yourself|ur|u)\b/i;
+const THIRD_PERSON = /\b(?:he|him|his|she|her|they|them|their)\b/i;
+const RELATIVE = /\byour (?:son|daughter|child|children|kids?|baby|little one|mother|mom|father|dad|parents?|wife|husband|partner|spouse|grandmother|grandma|grandfather|grandpa|grandson|granddaughter|sister|brother|aunt|uncle)\b/i;
 
 const WHAT: Record<string, string> = {
   condition: "condition",

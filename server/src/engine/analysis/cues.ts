@@ -20,9 +20,10 @@ const CUES: [ContextCueKind, RegExp][] = [
   // "the dialysis patient who parks in the staff lot", "the client who always brings cookies"
   ["patient-reference", /\bthe (?:[\w-]{1,24}\s){0,2}?(?:patient|client|resident) (?:who|that|with the|in the)\b(?! (?:needs?|wants?|has questions))/gi],
   // "one client I worked with", "a patient we saw"
-  ["patient-reference", /\b(?:one|a|another) (?:[\w-]{1,24}\s){0,2}?(?:client|patient) (?:I|we) (?:worked|saw|see|treated|met|helped|had)\b/gi],
+  ["patient-reference", /\b(?:one|a|another) (?:[\w-]{1,24}\s){0,2}?(?:client|patient) (?:I|we) (?:worked|work|saw|see|treated|treat|met|helped|had)\b/gi],
+  ["patient-reference", /\b(?:one|a|another) (?:[\w-]{1,24}\s){0,2}?(?:woman|man|mother|mom|father|dad|teen|teenager|veteran|couple|gentleman|lady|girl|boy|nurse|teacher) (?:I|we) (?:treat|treated|counsel|counseled|counselled|see in (?:therapy|session|practice)|work with in (?:therapy|session))\b|\b(?:a|one) (?:woman|man|mother|father|teen|veteran) I(?:'ve| have)? (?:been )?(?:working|work) with\b(?=,)/gi],
   // "the patient in room 4", "who was in my chair this morning"
-  ["patient-reference", /\bthe (?:patient|man|woman|lady|guy|gentleman|kid|boy|girl|child|baby|teen) in (?:room|bed|bay|exam room|stall|chair) \d{1,4}\b|\b(?:in|into) my (?:dental |exam )?chair\b/gi],
+  ["patient-reference", /\bthe (?:patient|resident|client|man|woman|lady|guy|gentleman|kid|boy|girl|child|baby|teen) in (?:room|bed|bay|exam room|stall|chair|unit) \d{1,4}\b|\b(?:in|into) my (?:dental |exam )?chair\b/gi],
   // "I saw the starting goalie for the Hawks", "we treated a local firefighter"
   ["patient-reference", /\b(?:I|we) (?:recently |just |once )?(?:saw|treated|examined|operated on|fitted|evaluated|admitted|stitched up|patched up) (?:the|a|an|this|our) (?:[\w-]{1,24}\s){0,3}?(?:coach|teacher|principal|superintendent|librarian|firefighter|officer|deputy|sheriff|trooper|paramedic|pastor|priest|rabbi|imam|minister|mayor|councilman|councilwoman|judge|goalie|quarterback|pitcher|captain|player|athlete|runner|swimmer|dancer|singer|student|professor|nurse|chef|barber|mechanic|plumber|electrician|farmer|rancher|owner|manager|cashier|bartender|server|waitress|driver|pilot|soldier|marine|veteran)\b/gi],
   // ER slang for a patient who keeps coming back
@@ -65,7 +66,7 @@ const CUES: [ContextCueKind, RegExp][] = [
 
 /** Words one of which a cue's text must contain; a paragraph without any skips the cue's patterns. */
 const NEEDS: Partial<Record<ContextCueKind, RegExp>> = {
-  "patient-reference": /patient|client|resident|member|came|walked|rolled|presented|arrived|showed|visited|called|told|brought|treated|saw|worked|met|cared|helped|evaluated|examined|admitted|operated|fitted|stitched|patched|chair|room|DOB|birth|come|walk|frequent|:/i,
+  "patient-reference": /patient|client|resident|member|came|walked|rolled|presented|arrived|showed|visited|called|told|brought|treated|saw|worked|met|cared|helped|evaluated|examined|admitted|operated|fitted|stitched|patched|chair|room|DOB|birth|come|walk|work|counsel|frequent|:/i,
   "care-event": /came|walked|rolled|presented|diagnosed|admitted|treated|rushed|brought|referred|seen|we |underwent|had |now|started|began|finished|completed/i,
   "second-person-care": /your|ur |you|his |her |their /i,
   records: /record|notes|files|system|chart|file|checked|reviewed|looked|pulled/i,

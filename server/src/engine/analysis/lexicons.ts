@@ -18,7 +18,7 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
     "A An And But Or Nor For So Yet If As At By In Of On To Up With From Into Over After Before During Since Until About Above Below " +
     "Hope Will May June April August Grace Joy Faith Mark Rose Bill Pat Art Sunny Summer Winter Autumn Spring Dawn Eve Angel Chance Page " +
     "Penny Rich Sage Sky Star Storm Wade Bob Rob Guy Dean Drew Gene Cliff Chase Cash Hunter Lane Miles Rich Reed Ray Rusty Sandy Chip Jack " +
-    "Deal Love Major General Doctor Nurse Judge King Queen Prince Bishop Pope Saint Brown Green White Black Gray Grey Young Long Little Small Strong " +
+    "Deal Love Major General Doctor Nurse Judge King Queen Prince Bishop Pope Saint Brown Green White Black Gray Grey Blue Cross Shield Young Long Little Small Strong " +
     "Best Good Bright Happy Lucky Welcome Thanks Thank Please Call Book Schedule Visit Contact Join Meet Learn Read Find Ask Get See Make Take Keep " +
     "Care Health Healthy Dental Family Medical Clinic Center Centre Office Hospital Therapy Physical Mental Street Avenue Road Lane Park Hill Lake " +
     "North South East West New Old Great Holy Christmas Easter Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July " +

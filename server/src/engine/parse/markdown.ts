@@ -85,6 +85,9 @@ const HTML_ATTR = /\b(src|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
  */
 const HTML_MARKUP = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea)\b[\s\S]*?(?:<\/\1\s*>|$)|<\/?([A-Za-z][\w-]*)(?![\w-])(?:[^<>"']|"[^"<]*"|'[^'<]*')*>|<![A-Za-z][^<>]*>|<\?[\s\S]*?(?:\?>|$)/g;
 /** Tags that separate words (block-level elements and line breaks). */
+/** An object literal without nested braces, and its string properties (`alt: "..."`), in an MDX expression prop. */
+const OBJECT_LITERAL = /\{[^{}]{1,800}\}/g;
+const STRING_PROPERTY = /\b(src|alt|caption|title|label)\s*:\s*(["'`])((?:(?!\2)[^\\\n]){0,300})\2/g;
 /** Tags that start or end a quotation or its attribution. */
 const QUOTE_TAG = /^(?:blockquote|q|cite|figcaption)$/i;
 const BLOCK_TAG = /^(address|article|aside|blockquote|br|caption|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)$/i;
@@ -218,7 +221,10 @@ class Walker {
       const ar = rangeOf(attr);
       if (attr.type !== "mdxJsxAttribute" || !attr.name || !ar) continue;
       const value = this.attributeValue(attr, ar);
-      if (!value) continue;
+      if (!value) {
+        this.expressionImages(name, ar, inner);
+        continue;
+      }
       ref.attributes[attr.name] = value;
       if (/^(src|href|id|key|class|classname|style|width|height|authorization)$/i.test(attr.name)) continue;
       if (value.value.trim()) this.valueBlock("jsxAttribute", value.value, value.range, inner, { attribute: attr.name });
@@ -236,6 +242,36 @@ class Walker {
         ...(alt ? { altBlock: ref.blocks.find((b) => this.doc.blocks[b].attribute === "alt") } : {}),
         captionBlocks: ref.blocks.filter((b) => this.doc.blocks[b].attribute !== "alt"),
       });
+    }
+  }
+
+  /**
+   * Images listed in an expression prop (`images={[{ src: "/a.jpg", alt: "..." }]}`): each object
+   * literal with a `src` and string `alt`, `caption` or `title` keys becomes an image whose texts are
+   * prose blocks.
+   */
+  private expressionImages(component: string, ar: OffsetRange, ctx: BlockContext): void {
+    const raw = this.source.slice(ar.start, ar.end);
+    if (!/\bsrc\s*:/.test(raw)) return;
+    for (const o of raw.matchAll(OBJECT_LITERAL)) {
+      const at = ar.start + (o.index ?? 0);
+      let src: { value: string; range: OffsetRange } | undefined;
+      const texts: number[] = [];
+      let altBlock: number | undefined;
+      for (const p of o[0].matchAll(STRING_PROPERTY)) {
+        const start = at + (p.index ?? 0) + p[0].length - p[3].length - 1;
+        const range = { start, end: start + p[3].length };
+        if (p[1] === "src") src = { value: p[3], range };
+        else if (p[3].trim()) {
+          const index = this.doc.blocks.length;
+          this.valueBlock("jsxAttribute", p[3], range, ctx, { attribute: p[1] });
+          if (this.doc.blocks.length > index) {
+            if (p[1] === "alt") altBlock = index;
+            else texts.push(index);
+          }
+        }
+      }
+      if (src) this.doc.images.push({ range: { start: at, end: at + o[0].length }, component, src: src.value, srcRange: src.range, ...(altBlock !== undefined ? { altBlock } : {}), captionBlocks: texts });
     }
   }
 
