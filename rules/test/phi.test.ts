@@ -87,7 +87,10 @@ ruleTester("phi/record-number", {
 });
 
 ruleTester("phi/url-or-handle", {
-  valid: [{ name: "a link to a general resource", text: "Read more at https://www.cdc.gov/flu/ before your visit." }],
+  valid: [
+    { name: "a link to a general resource", text: "Read more at https://www.cdc.gov/flu/ before your visit." },
+    { name: "a general link in the paragraph after a patient's story", text: "Our patient Ines was diagnosed with lupus last spring.\n\nFamilies often ask where to learn more: https://lupus.example.org has their best guides." },
+  ],
   invalid: [
     { name: "a handle in a public reply about surgery", text: "@marcus_t so glad your PT is going well after the ACL surgery!", uri: "reply.txt", flags: ["@marcus_t"] },
     { name: "a handle in the paragraph after the patient's story, by pronoun", text: "Our patient Ezra, 12, is fighting leukemia on our oncology floor.\n\nFollow his journey at @brave_example_kid.", flags: ["@brave_example_kid"] },

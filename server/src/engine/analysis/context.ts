@@ -145,7 +145,8 @@ const EXPERTISE = /\b(?:speciali[sz]es?|specialty|treats|offers|leads|teaches|tr
 
 /** Identifier types that point to one person wherever they appear (not dates or towns). */
 const UNIQUE_TYPES = new Set(["phone", "fax", "email", "ssn", "record-number", "health-plan", "account", "license", "vehicle", "device", "url", "handle", "ip", "biometric"]);
-const PRONOUN = /\b(?:she|he|her|his|him|hers|they|their|them)\b/i;
+/** A pronoun for one person ("they" is too often everyone: "patients ... their"). */
+const PRONOUN = /\b(?:she|he|her|his|him|hers)\b/i;
 
 /** Up to three sentences before `s` in its paragraph; for a paragraph's first sentence, the last two of the paragraph before. */
 function previousSentences(a: DocumentAnalysis, s: SentenceInfo): SentenceInfo[] {
