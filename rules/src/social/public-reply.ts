@@ -55,7 +55,9 @@ template, and follow up by direct message or phone.`,
     const people = analysis.mentions.filter((m) => m.owner === "unknown" && !analysis.quoted.has(m.sentence) && (m.type === "handle" || (m.type === "name" && m.detail !== "provider" && m.confidence >= 0.55)));
     const addressees = people.filter((m) => (m.type === "handle" ? atSentenceStart(analysis, m) || GREETED.test(before(analysis, m)) : addressed(analysis, m)));
     const starts = new Set(addressees.map((m) => m.sentence));
-    const reported = new Set<number>();
+    // each person, health detail and visit phrase is reported once, however many messages share it
+    const reported = new Set<object>();
+    const once = (item: object): boolean => !reported.has(item) && Boolean(reported.add(item));
     for (const person of people) {
       const isAddressee = addressees.includes(person);
       // A message to someone covers the rest of its paragraph; a handle mid-sentence ("so proud of @sam"), its sentence.
@@ -68,20 +70,18 @@ template, and follow up by direct message or phone.`,
         if (OFFERING.test(s.text) && !kinds.has("second-person-care")) return false;
         return s.health.length > 0 || kinds.has("second-person-care");
       });
-      if (about.length === 0 || reported.has(person.start + person.block * 1e7)) continue;
-      reported.add(person.start + person.block * 1e7);
+      if (about.length === 0 || !once(person)) continue;
       report({ messageId: "addressed", range: person.range, fixes: [template, fixes.disable("social/public-reply", person.range)] });
       for (const s of about) {
         // "see you Thursday at 4", "your follow-up": the visit itself
         for (const c of s.cues) {
-          if (c.kind !== "second-person-care" || s.health.some((i) => analysis.health[i].start < c.end && c.start < analysis.health[i].end)) continue;
+          if (c.kind !== "second-person-care" || s.health.some((i) => analysis.health[i].start < c.end && c.start < analysis.health[i].end) || !once(c)) continue;
           const range = proseRange(document.blocks[s.block], c.start, c.end);
           report({ messageId: "care", data: { what: "visit" }, range, fixes: [template] });
         }
         for (const i of s.health) {
-          if (reported.has(-1 - i)) continue;
-          reported.add(-1 - i);
           const h = analysis.health[i];
+          if (!once(h)) continue;
           report({ messageId: "care", data: { what: h.category === "visit" ? "visit" : h.category === "condition" || h.category === "symptom" ? "condition" : "treatment" }, range: h.range, fixes: [template] });
         }
       }
