@@ -4,13 +4,6 @@ import { AUTHORIZATION_MESSAGES, capForConsentClaim, defineRule, withAuthorizati
 
 const SPECIFIC = new Set(["patient-reference", "care-event", "records", "case-study"]);
 const PAST = /\b(?:was|were|had|came|went|struggled|told|found|felt|started|began|arrived|called|needed|suffered|lost|fought|decided|showed|walked|asked|cried|said|could(?:n't| not)|did(?:n't| not)?|got|became|tried|hid|missed|broke|tore|fell)\b/i;
-/**
- * Details that single a patient out to the people around them: a unique role ("the only", "the
- * youngest"), a hint that readers know them, what they do in town ("he runs the bait shop").
- */
-const IDENTIFYING_DETAIL = /\bthe (?:only|first|youngest|oldest)\b(?! (?:time|step|thing|sign|few|one|way|days?|weeks?|months?|years?)\b)[^.!?,;:—–()]{0,40}|\byou (?:might|may|probably|all|likely) (?:know|recogni[sz]e|have (?:met|seen)) (?:him|her|them)\b|\b(?:he|she|who) (?:runs|owns|manages|coaches|teaches at|works at|works the) (?:the|a|an|that) [^.!?,;:—–()]{1,40}/gi;
-/** A role in a named place ("a firefighter at Station 12", "the football coach at Westfield High"), or one a town has one of ("the high school principal"). */
-const ROLE_DETAIL = /\b(?:[\w-]{2,20} ){0,2}?(?:coach|teacher|principal|superintendent|librarian|firefighter|officer|deputy|sheriff|trooper|paramedic|pastor|priest|rabbi|imam|minister|mayor|councilman|councilwoman|judge|goalie|quarterback|pitcher|captain|player|athlete|runner|swimmer|dancer|singer|student|professor|nurse|chef|barber|mechanic|plumber|electrician|farmer|rancher|owner|manager|cashier|bartender|server|waitress|driver|pilot|soldier|marine|veteran)s? (?:at|for|of|with) (?:the )?[A-Z][\w'’]*(?: (?:[A-Z][\w'’]*|\d{1,4}))*|\bthe (?:longtime |local |new |former |retired |beloved |starting |head |assistant )?(?:high school |middle school |elementary school |town |city |county |village |church |varsity )?(?:principal|mayor|pastor|priest|rabbi|sheriff|fire chief|police chief|librarian|superintendent|goalie|quarterback|coach)\b/g;
 const QUASI = new Set(["name", "age", "location", "address", "zip", "date", "email", "phone", "url", "handle", "other"]);
 
 export default defineRule({
@@ -61,7 +54,7 @@ state that it is a composite with details changed, or record an authorization.`,
       reported.add(s.block);
       const quasi = story.flatMap((o) => o.mentions.map((i) => analysis.mentions[i])).filter((m) => QUASI.has(m.type) && m.owner === "unknown");
       const details = story
-        .flatMap((o) => [...o.text.matchAll(IDENTIFYING_DETAIL), ...o.text.matchAll(ROLE_DETAIL)].map((m) => ({ start: o.start + (m.index ?? 0), end: o.start + (m.index ?? 0) + m[0].trimEnd().length })))
+        .flatMap((o) => o.cues.filter((c) => c.kind === "identifying-detail"))
         .sort((a, b) => a.start - b.start || b.end - a.end)
         .filter((d, i, all) => !all.slice(0, i).some((o) => o.start < d.end && d.start < o.end));
       const uniqueRole = details.length > 0;

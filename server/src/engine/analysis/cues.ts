@@ -61,6 +61,11 @@ const CUES: [ContextCueKind, RegExp][] = [
   ["guarantee", /\b(?:success|cure|satisfaction|recovery) rate (?:is |of |at )?(?:100|99(?:\.\d)?)\s?%|\b(?:100|99)\s?% (?:success|cure|recovery) rate\b/gi],
   ["hedge", /\b(?:no|nobody|no one|no (?:doctor|surgeon|provider|clinic|practice|dentist|therapist|treatment|program)) (?:[\w-]{1,20} ){0,2}?(?:can|could|will|should|would) (?:[\w-]{1,20} )?(?:promise|guarantee)/gi],
   ["hedge", /\b(?:results (?:may |can |will )?vary|individual results|not guaranteed|no guarantees?|(?:can(?:no|')?t|cannot|don't|do not|won't|never) (?:promise|guarantee)|may not work|typical results|no treatment is guaranteed)\b/gi],
+  // details that single a patient out to the people around them: a unique role ("the only", "the
+  // youngest"), a hint that readers know them, what they do in town ("he runs the bait shop")
+  ["identifying-detail", /\bthe (?:only|first|youngest|oldest)\b(?! (?:time|step|thing|sign|few|one|way|days?|weeks?|months?|years?)\b)[^.!?,;:—–()]{0,40}|\byou (?:might|may|probably|all|likely) (?:know|recogni[sz]e|have (?:met|seen)) (?:him|her|them)\b|\b(?:he|she|who) (?:runs|owns|manages|coaches|teaches at|works at|works the) (?:the|a|an|that) [^.!?,;:—–()]{1,40}/gi],
+  // a role in a named place ("a firefighter at Station 12"), or one a town has one of ("the high school principal")
+  ["identifying-detail", /\b(?:[\w-]{2,20} ){0,2}?(?:coach|teacher|principal|superintendent|librarian|firefighter|officer|deputy|sheriff|trooper|paramedic|pastor|priest|rabbi|imam|minister|mayor|councilman|councilwoman|judge|goalie|quarterback|pitcher|captain|player|athlete|runner|swimmer|dancer|singer|student|professor|nurse|chef|barber|mechanic|plumber|electrician|farmer|rancher|owner|manager|cashier|bartender|server|waitress|driver|pilot|soldier|marine|veteran)s? (?:at|for|of|with) (?:the )?[A-Z][\w'’]*(?: (?:[A-Z][\w'’]*|\d{1,4}))*|\bthe (?:longtime |local |new |former |retired |beloved |starting |head |assistant )?(?:high school |middle school |elementary school |town |city |county |village |church |varsity )?(?:principal|mayor|pastor|priest|rabbi|sheriff|fire chief|police chief|librarian|superintendent|goalie|quarterback|coach)\b/g],
   ["past-event", /\b(?:last (?:week|month|night|year|summer|winter|spring|fall|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|shift)|yesterday|tonight|this (?:morning|afternoon|week)|earlier (?:today|this week)|(?:a|two|three|few|several) (?:days|weeks|months) ago|recently)\b/gi],
 ];
 
@@ -81,6 +86,7 @@ const NEEDS: Partial<Record<ContextCueKind, RegExp>> = {
   guarantee: /guarantee|100|99|permanent|cure|eliminat|never|miracle|success|every|each|all|lose|drop|shed|melt|burn|keep/i,
   hedge: /vary|individual|guarantee|promise|may not|typical/i,
   "past-event": /last|yesterday|tonight|this|earlier|ago|recently/i,
+  "identifying-detail": /only|first|youngest|oldest|know|recogni|met|seen|runs|owns|manages|coach|teach|works|at |for |of |with |principal|mayor|pastor|priest|rabbi|sheriff|chief|librarian|superintendent|goalie|quarterback/i,
 };
 
 /** Cues of one text, in prose offsets. */

@@ -97,6 +97,7 @@ export type ContextCueKind =
   | "guarantee" // "guaranteed to cure", "100% success"
   | "hedge" // "results vary"
   | "past-event" // "last month", "last week", "tonight"
+  | "identifying-detail" // "the only beekeeper in town", "you might know him", "a firefighter at Station 12"
   | "case-study"; // a sentence of a section headed "Patient profile", "Case report", "Patient of the month"
 
 export interface ContextCue {
