@@ -73,6 +73,8 @@ ruleTester("story/patient-story", {
     { name: "a role in a named place that identifies the patient", text: "One client I worked with this spring, a firefighter at Station 7, could not sleep after a bad call.", flags: ["One client I worked", "firefighter at Station 7"] },
     { name: "a case written as fragments under a patient-profile heading", text: "## Patient profile\n\n52-year-old Elm Ridge barber, two children, lifelong smoker.\n\n## Procedure\n\nTriple bypass on 03/02/2024 by Dr. Voss.\n", flags: ["52-year-old Elm Ridge barber"] },
     { name: "a therapist's client introduced as 'a woman I work with'", text: "A woman I work with, the only beekeeper in Hollow County, lost her brother last fall. For months she could not sleep.", flags: ["A woman I work with", "the only beekeeper in Hollow County"] },
+    { name: "a patient named by the chair they sit in", text: "Long shift. Chair 3 tried to unhook his own lines again #dialysislife", uri: "post.txt", flags: ["Chair 3 tried@warning"] },
+    { name: "a person pointed out by what they did", text: "Last week I saw the starting goalie for the Hawks, the 17-year-old who made the title save, for a concussion.", flags: ["Last week I saw the starting goalie", "the starting goalie for the Hawks", "the 17-year-old who made the title save"] },
     { name: "a role a town has one of", text: "Guess who was in my chair this morning: the high school principal, with a cracked molar! #dentistlife", uri: "post.txt", flags: ["Guess who was in my chair", "the high school principal"] },
     { name: "a real example introduced by 'for example'", text: "For example, patient Colm Doyle missed his insulin refill twice last winter.", flags: ["For example, patient"] },
   ],
@@ -126,11 +128,14 @@ ruleTester("claim/outcome-guarantee", {
   valid: [
     { name: "hedged language", text: "Most patients feel relief after a few sessions, but results vary and no treatment is guaranteed." },
     { name: "a promise of service, not of outcome", text: "Every patient gets a personalized plan and a follow-up call." },
+    { name: "a claim denied", text: "Blue-light glasses haven't been proven to prevent eye strain." },
+    { name: "a question about guarantees", text: "**Can you guarantee my results?** Everyone heals differently." },
     { name: "a guarantee denied", text: "No surgeon can honestly guarantee results, and we won't either." },
   ],
   invalid: [
     { name: "a guaranteed cure", text: "Our program is guaranteed to cure your depression in 30 days.", flags: ["guaranteed to cure@warning"] },
     { name: "a result promised to every client", text: "Every client who finishes the plan keeps the weight off for good.", flags: ["Every client who finishes the plan keeps the weight off for good@warning"] },
+    { name: "a product proven to prevent an illness", text: "Our immunity drip is proven to prevent the flu all season.", flags: ["proven to prevent@warning"] },
     { name: "a success rate of 100%", text: "Our success rate is 100%.", flags: ["success rate is 100%@warning"] },
     { name: "a number of sizes promised by a date", text: "Join in January and you'll drop three dress sizes by spring.", flags: ["you'll drop three dress sizes@warning"] },
     { name: "a permanent elimination", text: "Laser therapy permanently eliminates back pain.", flags: ["permanently eliminates@warning"] },

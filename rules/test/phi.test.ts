@@ -21,6 +21,7 @@ ruleTester("phi/patient-name", {
     { name: "a first name with patient context", text: "Happy 97th birthday to our longest-serving dialysis patient, Edna!", flags: ["Edna"] },
     { name: "a titled name in a social post about supplies", text: "Get well soon to Mr. Harold Kim, we'll drop off your insulin supplies soon!", uri: "post.txt", flags: ["Mr. Harold Kim"] },
     { name: "a patient the staff visits, in a sentence that names the staff", text: "Last spring our nurse began visiting Mr. Abernathy at home after his stroke.", flags: ["Mr. Abernathy"] },
+    { name: "a donor who was also the patient", text: "Margaret and Dennis Pruitt have pledged $250,000 to our cardiac rehab gym. Their gift came after Dennis was rushed to our emergency department with a heart attack last October.", flags: ["Margaret", "Dennis Pruitt", "Dennis"] },
     { name: "a welcome letter to a new patient", text: "Welcome aboard, Dmitri Volkov! Before your first rotator cuff rehab session, please fill in the intake form.", flags: ["Dmitri Volkov"] },
     { name: "a first name followed by a treatment verb", text: "Priya started dialysis here in the spring.", flags: ["Priya"] },
     { name: "initials and a first name with last initial", text: "Our patient of the month, Tom B., lost 60 pounds on Wegovy.", flags: ["Tom B."] },
@@ -82,6 +83,7 @@ ruleTester("phi/record-number", {
   invalid: [
     { name: "a record and a member number", text: "Reminder for our patient John Meyers, MRN 00482913, member ID XJH448812001: your results are ready.", uri: "note.txt", flags: ["MRN 00482913", "XJH448812001"] },
     { name: "a labelled number in general content as a warning", text: "Use claim # 88231-A when you write.", flags: ["88231-A@warning"] },
+    { name: "a Medicare number written 4-3-4", text: "Our patient Lou Ferris asked us to update his Medicare ID to 1EG4-TE5-MK73 before his dialysis on Monday.", flags: ["1EG4-TE5-MK73"] },
     { name: "an account number in an outage note about a patient", text: "Account 55120-B (Gale Ortiz) could not open her MRI report for two days.", flags: ["55120-B"] },
   ],
 });
@@ -102,6 +104,7 @@ ruleTester("phi/other-identifier", {
   valid: [{ name: "biometrics in general education", text: "Some clinics use fingerprints to check in." }],
   invalid: [
     { name: "an implant serial of a named patient", text: "Our patient Ruth Alder's hip implant, serial number SN-4471-0098, was recalled.", flags: ["SN-4471-0098"] },
+    { name: "a student ID next to a student's test", text: "Sophomore Rhea Vance (student ID 30592211) told us her STI screening took ten minutes.", flags: ["30592211"] },
     { name: "a device serial in the sentence after the patient's story", text: "Hollis Brandt, a retired welder, got his insulin pump at our clinic last month. The pump (serial no. IP-5521-QX) now uploads his readings.", flags: ["IP-5521-QX"] },
     { name: "an IP address of a patient named in a real example", text: "For example, patient Ingrid Solberg (signing in from 203.0.113.77) could not see her MRI report for days.", flags: ["203.0.113.77"] },
   ],
@@ -110,6 +113,9 @@ ruleTester("phi/other-identifier", {
 ruleTester("phi/health-detail", {
   valid: [
     { name: "a staff member's expertise", text: "Welcome Jamie Chen, DPT, who specializes in rotator cuff repair." },
+    { name: "donors thanked by name next to the unit their gift names", text: "We are grateful to Gerald and Ruth Abernathy, whose $1.5 million gift names the new pediatric cancer wing." },
+    { name: "a made-up example given a name", text: "Imagine a fictional 9-year-old we'll call \"Sam\" who gets hives after lunch. At the first visit, the allergist would ask what Sam ate and how fast the hives appeared." },
+    { name: "venues named like people", text: "Free flu shots this week in Room 112 of Harlow Hall, and at the Grange Hall on Saturday." },
     { name: "insurers the practice accepts", text: "We also accept most Blue Cross, Aetna and UnitedHealthcare plans." },
     { name: "a mayor quoted about health care in general", text: "\"Nobody should drive an hour for stitches or a sinus infection,\" Mayor Dana Pruitt said." },
   ],

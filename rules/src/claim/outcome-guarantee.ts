@@ -22,7 +22,8 @@ aims to do and that results vary from person to person. Hedged statements ("resu
   },
   check({ analysis, document, report }) {
     for (const s of analysis.sentences) {
-      if (s.cues.some((c) => c.kind === "hedge")) continue;
+      // a hedge, or a question ("Can you guarantee my results?"), promises nothing
+      if (s.cues.some((c) => c.kind === "hedge") || /\?["”’)*_\s]*$/.test(s.text)) continue;
       const block = document.blocks[s.block];
       // overlapping phrases of one promise ("100% success", "100% success rate") are one finding
       let last = -1;

@@ -5,7 +5,7 @@ import { AUTHORIZATION_MESSAGES, capForConsentClaim, defineRule, withAuthorizati
 /** The label of one half of a before/after pair ("Before: ...", "After - 6 weeks"). */
 const HALF_LABEL = /^\s*(?:before|after)\s?(?:[:\-–—(]|photo|picture|image|shot|treatment)/i;
 const BEFORE_AFTER = /\bbefore(?:\s?(?:and|&|\/|-|vs\.?)\s?|\s)after\b|\bbefore-?after\b/i;
-const PATIENT = /\b(?:our|a|the|this|my|one of our) (?:[\w-]{1,24} )?(?:patient|client)s?\b|\b(?:patient|client)s?['’]s?\s|\b(?:patient|client)s? (?:photos?|pictures?|smiles?|faces?|results?|after|before|with|during|at|in|of)\b/i;
+const PATIENT = /\b(?:our|a|the|this|my|one of our) (?:[\w-]{1,24} )?(?:patient|client)s?\b|\b(?:patient|client)s?['’]s?\s|\b(?:patient|client)s? (?:photos?|pictures?|smiles?|faces?|results?|after|before|with|during|at|in|of|on|receiving|getting|being)\b/i;
 const FACE = /\b(?:face|smil(?:e|es|ing)|selfie|portrait|headshot|profile photo)\b/i;
 const PATIENT_PATH = /(?:^|\/)(?:patients?|clients?|cases?|before-?after|smile-?gallery)(?:\/|[-_])/i;
 const PHI_SCENE = /\b(?:whiteboards?|white boards?|wristbands?|patient (?:list|board|charts?|files?|records?|names?)|census boards?|sign-in sheets?|medical records?|(?:screens?|monitors?|computers?) (?:showing|with)|charts? (?:on|with)|x-rays? of)\b/i;

@@ -46,13 +46,22 @@ export function markPatientContext(a: DocumentAnalysis): void {
   const letter = !replyKind && opensAsLetter(a);
   const reply = replyKind || letter;
   let previous: SentenceInfo | undefined;
+  // People introduced in a hypothetical or fictional example ("a fictional 9-year-old we'll call Sam") stay made up.
+  const madeUp = new Set<string>();
+  for (const s of a.sentences) {
+    if (!s.cues.some((c) => c.kind === "hypothetical" || c.kind === "composite")) continue;
+    for (const i of s.mentions) if (a.mentions[i].type === "name") nameTokens(a.mentions[i].text).forEach((t) => madeUp.add(t));
+    for (const m of s.text.matchAll(NAMED_AS)) madeUp.add(m[1].toLowerCase());
+  }
+  const real = (m: IdentifierMention): boolean => !nameTokens(m.text).every((t) => madeUp.has(t));
   for (const s of a.sentences) {
     const kinds = new Set(s.cues.map((c) => c.kind));
     const general = [...kinds].some((k) => GENERAL_CUES.has(k));
     const specific = [...kinds].some((k) => SPECIFIC_CUES.has(k));
-    const personal = s.mentions.some((i) => a.mentions[i].type === "name" && a.mentions[i].owner === "unknown");
+    // (donors and sponsors thanked by name are not patients for being named near a health word)
+    const personal = !kinds.has("donor") && s.mentions.some((i) => a.mentions[i].type === "name" && a.mentions[i].owner === "unknown" && real(a.mentions[i]));
     // a name and a health detail of the same clause: not a speaker outside a quotation about health in general
-    const specificHealth = s.health.some((i) => a.health[i].specific && s.mentions.some((k) => a.mentions[k].type === "name" && a.mentions[k].owner === "unknown" && sameClause(a, s, a.mentions[k], a.health[i])));
+    const specificHealth = !kinds.has("donor") && s.health.some((i) => a.health[i].specific && s.mentions.some((k) => a.mentions[k].type === "name" && a.mentions[k].owner === "unknown" && real(a.mentions[k]) && sameClause(a, s, a.mentions[k], a.health[i])));
     const yourCare = reply && /\byour\b/i.test(s.text) && s.health.length > 0 && !general;
     const continues = previous !== undefined && previous.patientContext && previous.block === s.block && /^(?:she|he|they|her|his|their|after|now|today|since then)\b/i.test(s.text);
     s.general = general && !specific && !personal;
@@ -87,7 +96,7 @@ export function markPatientContext(a: DocumentAnalysis): void {
   }
   // Names the document treats as patients, so that their other identifiers count too.
   const patientTokens = new Set<string>();
-  const unknownName = (m: IdentifierMention): boolean => m.type === "name" && m.owner === "unknown" && m.confidence >= 0.55;
+  const unknownName = (m: IdentifierMention): boolean => m.type === "name" && m.owner === "unknown" && m.confidence >= 0.55 && real(m);
   for (const m of a.mentions) if (unknownName(m) && a.sentences[m.sentence].patientContext) nameTokens(m.text).forEach((t) => patientTokens.add(t));
   const namesPatient = (m: IdentifierMention): boolean => unknownName(m) && nameTokens(m.text).some((t) => patientTokens.has(t));
   // Paragraphs that speak of a specific patient somewhere.
@@ -141,6 +150,8 @@ function sameClause(a: DocumentAnalysis, s: SentenceInfo, name: { start: number;
   return true;
 }
 
+/** The name a made-up example is given: 'we'll call "Sam"', 'a patient named Ana'. */
+const NAMED_AS = /\b(?:call|called|named|name)\s(?:(?:him|her|them|this (?:patient|client|person))\s)?["“'‘]?([A-Z][a-z]{1,20})\b/g;
 const EXPERTISE = /\b(?:speciali[sz]es?|specialty|treats|offers|leads|teaches|trained|certified|expert(?:ise)?|board-certified|fellowship|residency|practices)\b/i;
 
 /** Identifier types that point to one person wherever they appear (not dates or towns). */

@@ -4,7 +4,7 @@ import type { ContextCue, ContextCueKind } from "./types";
 
 /** Cue patterns. Every pattern is linear-time: bounded repetitions, no nested quantifiers. */
 const CUES: [ContextCueKind, RegExp][] = [
-  ["patient-reference", /\b(?:our|my|this|that)\s(?:[\w-]{1,24}\s){0,3}?(?:patient|client|resident|clinic member)\b(?!s|['’]s\s(?:rights|bill)|\s(?:experience|coordinators?|care|advocates?|portal|services|relations|liaisons?|navigators?|educat\w{1,6}|safety|satisfaction|intake|line|rooms?|lounge|forms?|surveys?|reviews?|stories|testimonials?|privacy|records|information|feedback|communications?|support|access|financial|accounts?|billing|handbook|guide|resources?|centers?|centres?|ambassadors?|families|volunteers?|base|population|community|success|outcomes|portal)\b)/gi],
+  ["patient-reference", /\b(?:our|my|this|that)\s(?:(?!(?:was|is|are|were|be|been|a|an|someone|somebody|anyone|everyone)\s)[\w-]{1,24}\s){0,3}?(?:patient|client|resident|clinic member)\b(?!s|['’]s\s(?:rights|bill)|\s(?:experience|coordinators?|care|advocates?|portal|services|relations|liaisons?|navigators?|educat\w{1,6}|safety|satisfaction|intake|line|rooms?|lounge|forms?|surveys?|reviews?|stories|testimonials?|privacy|records|information|feedback|communications?|support|access|financial|accounts?|billing|handbook|guide|resources?|centers?|centres?|ambassadors?|families|volunteers?|base|population|community|success|outcomes|portal)\b)/gi],
   ["patient-reference", /\bone of (?:our|my) (?:[\w-]{1,24}\s){0,2}?(?:patients|clients|residents)\b/gi],
   ["patient-reference", /\ba (?:client|patient) of (?:mine|ours)\b/gi],
   ["patient-reference", /\b(?:I|we) (?:recently |once |just |first )?(?:treated|saw|worked with|met|cared for|helped|evaluated|examined|admitted|operated on) (?:a|an|one|this) (?:[\w-]{1,24}\s){0,3}?(?:patient|client|woman|man|boy|girl|child|kid|teen|teenager|toddler|baby|mother|mom|father|dad|veteran|gentleman|lady|athlete|runner|student|retiree|grandmother|grandfather)\b/gi],
@@ -20,7 +20,10 @@ const CUES: [ContextCueKind, RegExp][] = [
   // "the dialysis patient who parks in the staff lot", "the client who always brings cookies"
   ["patient-reference", /\bthe (?:[\w-]{1,24}\s){0,2}?(?:patient|client|resident) (?:who|that|with the|in the)\b(?! (?:needs?|wants?|has questions))/gi],
   // "one client I worked with", "a patient we saw"
-  ["patient-reference", /\b(?:one|a|another) (?:[\w-]{1,24}\s){0,2}?(?:client|patient) (?:I|we) (?:worked|work|saw|see|treated|treat|met|helped|had)\b/gi],
+  ["patient-reference", /\b(?:one|a|another) (?:[\w-]{1,24}\s){0,2}?(?:client|patient) (?:I|we)(?:'ve| have)? (?:been )?(?:worked|working|work|saw|seen|see|treated|treating|treat|met|helped|had)\b/gi],
+  ["patient-reference", /\bone of (?:our|my) (?:[\w-]{1,24}\s){0,2}?(?:kiddos|little ones|little patients|families|regulars|alumni|graduates)\b/gi],
+  // "Chair 3 tried to unhook his lines", "Bed 12 kept calling": a patient named by their place
+  ["patient-reference", /\b(?:Chair|Bed|Room|Bay|Station) \d{1,3} (?:tried|was|is|kept|wanted|said|yelled|asked|refused|pulled|ripped|coded|pressed|called|threw)\b/g],
   ["patient-reference", /\b(?:one|a|another) (?:[\w-]{1,24}\s){0,2}?(?:woman|man|mother|mom|father|dad|teen|teenager|veteran|couple|gentleman|lady|girl|boy|nurse|teacher) (?:I|we) (?:treat|treated|counsel|counseled|counselled|see in (?:therapy|session|practice)|work with in (?:therapy|session))\b|\b(?:a|one) (?:woman|man|mother|father|teen|veteran) I(?:'ve| have)? (?:been )?(?:working|work) with\b(?=,)/gi],
   // "the patient in room 4", "who was in my chair this morning"
   ["patient-reference", /\bthe (?:patient|resident|client|man|woman|lady|guy|gentleman|kid|boy|girl|child|baby|teen) in (?:room|bed|bay|exam room|stall|chair|unit) \d{1,4}\b|\b(?:in|into) my (?:dental |exam )?chair\b/gi],
@@ -37,12 +40,14 @@ const CUES: [ContextCueKind, RegExp][] = [
   ["general", /\b(?:patients|people|adults|children|kids|women|men|individuals|many|most|some|anyone|everyone)\s(?:often|usually|may|might|can|who|with|are|have|tend|experience|feel|find|report|should|need)\b/gi],
   ["aggregate", /\b(?:everyone|everybody|all|those|people|families|folks|patients|attendees|guests|anyone|visitors|participants) (?:who|that) (?:came|joined|attended|visited|stopped|dropped)\b/gi],
   ["general", /\b(?:a patient|someone|a person|anyone|a client)\s(?:may|might|can|could|should|who|with|would)\b|\bif you(?:'re| are| have| notice| feel| or)?\b|\bwhen you\b/gi],
-  ["hypothetical", /\b(?:imagine|suppose|let's say|for example|for instance|hypothetical(?:ly)?|picture a)\b/gi],
+  ["hypothetical", /\b(?:imagine|suppose|let's say|for example|for instance|hypothetical(?:ly)?|picture a|made-up|we'll call (?:him|her|them)|(?:let's|we'll) call (?:him|her|them|this (?:patient|client|person)))\b/gi],
   ["aggregate", /\b\d{1,3}(?:\.\d{1,2})?\s?%\s(?:of\s)?|\b(?:most|many|majority|half|all|some) of (?:our|my) (?:patients|clients)\b/gi],
   ["composite", /\b(?:composite|fictional(?:ized)?|illustrative|names? (?:and (?:other |identifying )?details )?(?:have been|has been|were|are) changed|details (?:have been|were|are) (?:changed|altered)|not a real (?:patient|person|client))\b/gi],
   ["consent-claim", /\b(?:with (?:(?:his|her|their|written|the patient's|the client's) )?(?:permission|consent))\b|\b(?:gave|given) (?:us )?(?:(?:his|her|their|written) )?(?:permission|consent)\b|\bconsented to\b/gi],
   ["staff", /\b(?:our|my) (?:[\w-]{2,20} ){0,2}?(?:physical therapists?|therapists?|hygienists?|dental hygienists?|nurses?|nurse practitioners?|physicians?|doctors?|dentists?|surgeons?|orthodontists?|psychiatrists?|psychologists?|counselou?rs?|team|staff|front desk|receptionists?|office manager|providers?|practitioners?|chiropractors?|midwi(?:fe|ves)|assistants?|coordinators?|founder|owner|clinicians?|educators?|dietitians?|nutritionists?|pharmacists?|specialists?|technicians?|navigators?|managers?|care team)\b/gi],
   ["staff", /\b(?:led by|welcome|introducing|meet our|joins? our|joined our|written by|reviewed by|by dr\.?)\b/gi],
+  // gifts and sponsors: the people named are donors, not patients
+  ["donor", /\b(?:donors?|donations?|gifts?|pledges?|philanthrop\w{1,6}|endow\w{1,6}|sponsor(?:s|ed|ing|ship)?|underwrit\w{1,6}|benefactors?|grateful to|thanks to the generosity|\$\d[\d,.]*\s?(?:million|thousand|k)\b)/gi],
   ["public-figure", /\b(?:champion|olympian|actor|actress|singer|rapper|musician|celebrity|athlete|senator|president|governor|congress(?:man|woman)|novelist|quarterback|comedian|talk show host|royal|prince|princess|first lady|supermodel|pop star|tennis star|has (?:spoken|talked|written) (?:openly|publicly)|(?:spoke|talked|wrote) (?:openly|publicly)|in (?:an|a recent) interview|told (?:reporters|the press)|announced publicly)\b/gi],
   ["history", /\b(?:in|during|since|of) (?:1[0-8]\d\d|19[0-6]\d)\b|\bhistorically\b|\bcentur(?:y|ies) ago\b/gi],
   ["greeting", /^(?:hi|hello|hey|dear|hiya|good (?:morning|afternoon|evening)|congrats|congratulations|happy(?: [\w-]{1,20}){0,2} birthday)\b/gi],
@@ -57,13 +62,17 @@ const CUES: [ContextCueKind, RegExp][] = [
   // a result promised to everyone: "every client keeps it off permanently", "all our patients will drop two sizes"
   ["guarantee", /\b(?:every|each|all(?: of)? (?:our|my)) (?:single )?(?:patients?|clients?|customers?|members?)(?: who [\w-]{1,20}(?: [\w-]{1,20}){0,4}?)? (?:will |are going to )?(?:keeps? (?:it|the weight|them) off|sees? (?:results|improvement|a difference)|gets? (?:results|rid of)|loses?|drops?|achieves?|leaves? (?:pain-free|healed|cured)|walks? out (?:pain-free|healed|cured)|is cured|are cured)\b/gi],
   ["guarantee", /\b(?:will|you'll|guaranteed to|proven to) (?:lose|drop|shed|melt|burn) (?:up to |at least )?(?:\d{1,3}|one|two|three|four|five|six|ten|twenty|thirty) (?:full )?(?:pounds|lbs|dress sizes|sizes|inches|kilos|kg)\b/gi],
+  ["guarantee", /\b(?:proven|clinically proven|guaranteed) to (?:prevent|cure|stop|eliminate|reverse|heal|end|fix)\b/gi],
   ["guarantee", /\bkeeps? (?:it|the weight|them) off (?:permanently|forever|for good|for life)\b/gi],
   ["guarantee", /\b(?:success|cure|satisfaction|recovery) rate (?:is |of |at )?(?:100|99(?:\.\d)?)\s?%|\b(?:100|99)\s?% (?:success|cure|recovery) rate\b/gi],
   ["hedge", /\b(?:no|nobody|no one|no (?:doctor|surgeon|provider|clinic|practice|dentist|therapist|treatment|program)) (?:[\w-]{1,20} ){0,2}?(?:can|could|will|should|would) (?:[\w-]{1,20} )?(?:promise|guarantee)/gi],
+  ["hedge", /\b(?:not|never|haven't|hasn't|isn't|aren't|wasn't|no) (?:been |yet )?(?:clinically |scientifically )?proven\b/gi],
   ["hedge", /\b(?:results (?:may |can |will )?vary|individual results|not guaranteed|no guarantees?|(?:can(?:no|')?t|cannot|don't|do not|won't|never) (?:promise|guarantee)|may not work|typical results|no treatment is guaranteed)\b/gi],
   // details that single a patient out to the people around them: a unique role ("the only", "the
   // youngest"), a hint that readers know them, what they do in town ("he runs the bait shop")
-  ["identifying-detail", /\bthe (?:only|first|youngest|oldest)\b(?! (?:time|step|thing|sign|few|one|way|days?|weeks?|months?|years?)\b)[^.!?,;:—–()]{0,40}|\byou (?:might|may|probably|all|likely) (?:know|recogni[sz]e|have (?:met|seen)) (?:him|her|them)\b|\b(?:he|she|who) (?:runs|owns|manages|coaches|teaches at|works at|works the) (?:the|a|an|that) [^.!?,;:—–()]{1,40}/gi],
+  ["identifying-detail", /\bthe (?:only|first|youngest|oldest)\b(?! (?:time|step|thing|sign|few|one|way|days?|weeks?|months?|years?|visit|appointment|session|consultation|exam|call|meeting|place|question|part|half|round|stage|phase)\b)[^.!?,;:—–()]{0,40}|\byou (?:might|may|probably|all|likely) (?:know|recogni[sz]e|have (?:met|seen)) (?:him|her|them)\b|\b(?:he|she|who) (?:runs|owns|manages|coaches|teaches at|works at|works the) (?:the|a|an|that) [^.!?,;:—–()]{1,40}/gi],
+  // "the 17-year-old who made the championship save": a person pointed out by what they did
+  ["identifying-detail", /\bthe \d{1,2}-year-old (?:[\w-]{1,20} ){0,2}?who [^.!?,;:—–()]{1,40}/gi],
   // a role in a named place ("a firefighter at Station 12"), or one a town has one of ("the high school principal")
   ["identifying-detail", /\b(?:[\w-]{2,20} ){0,2}?(?:coach|teacher|principal|superintendent|librarian|firefighter|officer|deputy|sheriff|trooper|paramedic|pastor|priest|rabbi|imam|minister|mayor|councilman|councilwoman|judge|goalie|quarterback|pitcher|captain|player|athlete|runner|swimmer|dancer|singer|student|professor|nurse|chef|barber|mechanic|plumber|electrician|farmer|rancher|owner|manager|cashier|bartender|server|waitress|driver|pilot|soldier|marine|veteran)s? (?:at|for|of|with) (?:the )?[A-Z][\w'’]*(?: (?:[A-Z][\w'’]*|\d{1,4}))*|\bthe (?:longtime |local |new |former |retired |beloved |starting |head |assistant )?(?:high school |middle school |elementary school |town |city |county |village |church |varsity )?(?:principal|mayor|pastor|priest|rabbi|sheriff|fire chief|police chief|librarian|superintendent|goalie|quarterback|coach)\b/g],
   ["past-event", /\b(?:last (?:week|month|night|year|summer|winter|spring|fall|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|shift)|yesterday|tonight|this (?:morning|afternoon|week)|earlier (?:today|this week)|(?:a|two|three|few|several) (?:days|weeks|months) ago|recently)\b/gi],
@@ -78,15 +87,16 @@ const NEEDS: Partial<Record<ContextCueKind, RegExp>> = {
   aggregate: /%|of our|of my|who|that/i,
   composite: /composite|fiction|illustrat|changed|altered|real/i,
   "consent-claim": /permission|consent/i,
+  donor: /donor|donation|gift|pledge|philanthrop|endow|sponsor|underwrit|benefactor|grateful|generosity|\$/i,
   "public-figure": /champion|olymp|actor|actress|singer|rapper|musician|celebrit|athlete|senator|president|governor|congress|novelist|quarterback|comedian|host|royal|prince|lady|model|star|openly|publicly|interview|reporters|press/i,
   history: /\b1[0-9]\d\d\b|historically|centur/i,
   gratitude: /thank/i,
   privacy: /privacy|HIPAA|confidential|discuss|comment|share|confirm|disclose/i,
   "call-office": /call|contact|reach|email|e-mail|text|phone|message|fax/i,
-  guarantee: /guarantee|100|99|permanent|cure|eliminat|never|miracle|success|every|each|all|lose|drop|shed|melt|burn|keep/i,
-  hedge: /vary|individual|guarantee|promise|may not|typical/i,
+  guarantee: /guarantee|proven|100|99|permanent|cure|eliminat|never|miracle|success|every|each|all|lose|drop|shed|melt|burn|keep/i,
+  hedge: /vary|individual|guarantee|promise|may not|typical|proven/i,
   "past-event": /last|yesterday|tonight|this|earlier|ago|recently/i,
-  "identifying-detail": /only|first|youngest|oldest|know|recogni|met|seen|runs|owns|manages|coach|teach|works|at |for |of |with |principal|mayor|pastor|priest|rabbi|sheriff|chief|librarian|superintendent|goalie|quarterback/i,
+  "identifying-detail": /only|first|youngest|oldest|year-old|know|recogni|met|seen|runs|owns|manages|coach|teach|works|at |for |of |with |principal|mayor|pastor|priest|rabbi|sheriff|chief|librarian|superintendent|goalie|quarterback/i,
 };
 
 /** Cues of one text, in prose offsets. */

@@ -19,7 +19,7 @@ const CARE_PHRASES =
   /\b(?:diagnosed with|treated for|suffer(?:s|ed|ing)? from|recovering from|battl(?:e|ed|ing) (?:with )?|prescribed|came in with|admitted (?:to|for)|underwent|tested positive for|living with|struggl(?:e|ed|es|ing) with|beat (?:stage \d |stage [iv]+ )?|referred (?:him|her|them|you) to)\b/gi;
 
 /** Pregnancy, birth and new joints or organs told of a person ("gave birth", "a 19-hour labor", "your new hip"); "labor" alone is work. */
-const PERSONAL_CARE_PHRASES = /\b(?:gave birth|giving birth|delivered (?:a |her |their |his |our )?(?:baby|babies|twins|triplets|son|daughter|boy|girl)|\d{1,2}-hour labou?r|went into labou?r|in (?:active )?labou?r|(?:is|was|she's|she is) expecting|(?:weeks|months) pregnant|new (?:knee|hip|shoulder|kidney|liver|heart|heart valve|lungs?|hearing aids?)|[CLT]\d{1,2}-[CLTS]\d{1,2}(?: (?:fusion|disc|discectomy|herniation|laminectomy))?|flared? ?-?ups?|flared up)\b/gi;
+const PERSONAL_CARE_PHRASES = /\b(?:gave birth|giving birth|delivered (?:a |her |their |his |our )?(?:baby|babies|twins|triplets|son|daughter|boy|girl)|\d{1,2}-hour labou?r|went into labou?r|in (?:active )?labou?r|(?:is|was|she's|she is) expecting|(?:weeks|months) pregnant|new (?:knee|hip|shoulder|kidney|liver|heart|heart valve|lungs?|hearing aids?)|(?:was|were) born (?:at home|at our|in our|on the|in the birth)|labou?red (?:for|at|through)|(?:lost|gained|regained|dropped) \d{1,3} (?:pounds|lbs|kilos|kg)|discharged from (?:the|our|his|her|their)|[CLT]\d{1,2}-[CLTS]\d{1,2}(?: (?:fusion|disc|discectomy|herniation|laminectomy))?|flared? ?-?ups?|flared up)\b/gi;
 
 function normalise(word: string): string {
   return word.toLowerCase().replace(/’/g, "'");

@@ -34,6 +34,9 @@ const DETECTORS: { type: IdentifierType; re: RegExp; confidence: number; group?:
   { type: "health-plan", re: /\b(?:member|subscriber|beneficiary|policy|group|medicaid|medicare|insurance|plan)\s*(?:ID|number|no\.?|#)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{4,19})\b/gi, confidence: 0.9, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "account", re: /\b(?:account|acct\.?|claim|invoice|billing)\s*(?:number|no\.?|#|ID)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,19})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "account", re: /\b(?:account|acct\.?|claim|invoice)[ \t]([0-9][0-9-]{3,15}[A-Z]?)\b/gi, confidence: 0.8, group: 1, check: (m) => (m[1] ?? "").replace(/\D/g, "").length >= 5 },
+  // Medicare Beneficiary Identifier: 11 characters in a fixed pattern, often written 4-3-4
+  { type: "health-plan", re: /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g, confidence: 0.85 },
+  { type: "other", re: /\b(?:student|employee|badge|visitor|inmate|case)\s?(?:ID|number|no\.?|#)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,19})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "license", re: /\b(?:driver'?s licen[cs]e|licen[cs]e|DL|certificate|permit|passport)[ \t]{0,3}(?:number|no\.?|#)?[ \t]{0,3}[:#][ \t]{0,3}([A-Z0-9][A-Z0-9-]{4,19})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "license", re: /\b(?:driver'?s licen[cs]e|passport)\s+(?:number|no\.?|#)?\s*([A-Z0-9][A-Z0-9-]{4,19})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "vehicle", re: /\b(?:licen[cs]e plate|plate(?: number| no\.?| #)?)\s*[:#]?\s*([A-Z0-9]{1,4}[- ]?[A-Z0-9]{1,5})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
@@ -114,7 +117,7 @@ const NEEDS: Partial<Record<IdentifierType, RegExp>> = {
   zip: HAS_DIGIT,
   location: /County|Parish|Borough|Township/,
   biometric: /print|scan|DNA|facial/i,
-  other: /tattoo|birthmark|scar/i,
+  other: /tattoo|birthmark|scar|student|employee|badge|visitor|inmate|case/i,
 };
 
 /** Runs every pattern detector over a text. Overlapping candidates of the same type keep the longest. */

@@ -57,6 +57,8 @@ function continuesCapitalised(text: string, start: number, end: number): boolean
   return false;
 }
 
+/** The last word of a place named like a person ("Ashby Corners", "Harlow Ridge"). */
+const PLACE_WORD = /^(?:Ridge|Heights|Hills|Springs|Falls|Grove|Creek|Village|Point|Landing|Crossing|Corners|Meadows?|Woods|Glen|Harbou?r|Junction|Hollow|Valley|Park|Lake|Beach)$/;
 const PLACE_LIST_AFTER = /^(?:,\s[A-Z][a-z]+){0,4},?\s(?:and|&|or)\s[A-Z][a-z]+\s(?:counties|parishes|townships|boroughs|towns|cities)\b/;
 const SAINT_BEFORE = /\b(?:St|Saint|Ste|Mt|Mount|Ft|Fort|San|Santa|Port)\.?\s$/;
 
@@ -107,8 +109,10 @@ export function findNames(text: string): RawMention[] {
     }
     if (j === i) continue;
     const phrase = text.slice(first.start, end);
-    if (US_PLACES.has(bare(phrase)) || ORG_AFTER.test(text.slice(end)) || continuesCapitalised(text, first.start, end)) {
+    if (US_PLACES.has(bare(phrase)) || ORG_AFTER.test(text.slice(end)) || ORG_AFTER.test(` ${words[j].text}`) || continuesCapitalised(text, first.start, end)) {
       blocked.push({ start: first.start, end });
+      // "Gerald Fenwick of Ashby Corners": a place named like a person, in a place context
+      if (PLACE_WORD.test(words[j].text) && /\b(?:of|from|in|near)\s$/.test(text.slice(Math.max(0, first.start - 6), first.start))) out.push({ type: "location", start: first.start, end, confidence: 0.7 });
       i = j;
       continue;
     }

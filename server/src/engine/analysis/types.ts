@@ -88,6 +88,7 @@ export type ContextCueKind =
   | "composite" // "a composite of several clients", "names changed"
   | "consent-claim" // "shared with permission"
   | "staff" // "our physical therapist", "Dr."
+  | "donor" // "a $1.5 million gift", "sponsored by", "grateful to"
   | "public-figure" // "tennis champion", "has spoken openly"
   | "history" // "in 1918", "historically"
   | "greeting" // "Hi Dana", "Thank you, Priya"
