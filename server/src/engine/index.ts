@@ -4,6 +4,7 @@ export * from "./rule";
 export * from "./analysis/types";
 export { analyzeDocument } from "./analysis";
 export { forgetDocument } from "./forget";
+export { warmUp } from "./warmup";
 export { nlpLoaded, preloadNlp } from "./analysis/names";
 export { parseDocument, languageOf } from "./parse";
 export { LineIndex } from "./text/lines";

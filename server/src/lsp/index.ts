@@ -17,7 +17,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Linter, RuleMeta } from "../engine";
-import { forgetDocument, nlpLoaded, preloadNlp } from "../engine";
+import { forgetDocument, nlpLoaded, preloadNlp, warmUp } from "../engine";
 import { codeActions, FIX_ALL_KIND, type EditCapabilities } from "./codeActions";
 import { COMMANDS, deidentifyDocument, scanWorkspace, showRuleDocs, type CommandContext } from "./commands";
 import { DocumentLinter, type DocumentResult, type LintReason } from "./diagnostics";
@@ -117,6 +117,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onInitialized(() => {
+    // The first lint of a process is slow (code compiled and optimised on first use): do it now, on a
+    // sample, rather than on the first document a writer opens.
+    setImmediate(() => log.info(`warmed up the engine in ${warmUp(options.linter).toFixed(0)} ms`));
     if (configDynamic) void connection.client.register(DidChangeConfigurationNotification.type, { section: "safeharbor" });
     if (watchDynamic) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {

@@ -55,6 +55,15 @@ describe("initialize", () => {
     expect(client.initializeResult.serverInfo?.name).toBe("safeharbor-language-server");
   });
 
+  it("warms the engine up on a sample once initialized, and reports nothing for it", async () => {
+    const client = await start({ capabilities: PUSH_CLIENT });
+    await client.waitFor(() => (client.logs.some((l) => l.includes("warmed up the engine in")) ? true : undefined), "the warm-up log line");
+    const log = client.logs.join("\n");
+    expect(log).not.toContain("checked");
+    expect(log).not.toContain("Casey");
+    expect([...client.published.keys()]).toEqual([]);
+  });
+
   it("leaves out the diagnostic provider for a client without pull diagnostics", async () => {
     const client = await start({ capabilities: PUSH_CLIENT });
     expect(client.initializeResult.capabilities.diagnosticProvider).toBeUndefined();
