@@ -119,7 +119,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialized(() => {
     // The first lint of a process is slow (code compiled and optimised on first use): do it now, on a
     // sample, rather than on the first document a writer opens.
-    setImmediate(() => log.info(`warmed up the engine in ${warmUp(options.linter).toFixed(0)} ms`));
+    setImmediate(() => {
+      try {
+        log.info(`warmed up the engine in ${warmUp(options.linter).toFixed(0)} ms`);
+      } catch (err) {
+        log.error(`could not warm up the engine: ${describeError(err)}`);
+      }
+    });
     if (configDynamic) void connection.client.register(DidChangeConfigurationNotification.type, { section: "safeharbor" });
     if (watchDynamic) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
