@@ -53,13 +53,13 @@ template, and follow up by direct message or phone.`,
     const template = fixes.template("social-private", whole, "Replace the post with the private-channel template");
     // Who the post speaks to: a handle at the start of a sentence or after a greeting, or a name addressed.
     const people = analysis.mentions.filter((m) => m.owner === "unknown" && !analysis.quoted.has(m.sentence) && (m.type === "handle" || (m.type === "name" && m.detail !== "provider" && m.confidence >= 0.55)));
-    const addressees = people.filter((m) => (m.type === "handle" ? atSentenceStart(analysis, m) || GREETED.test(before(analysis, m)) : addressed(analysis, m)));
-    const starts = new Set(addressees.map((m) => m.sentence));
+    const addressees = new Set(people.filter((m) => (m.type === "handle" ? atSentenceStart(analysis, m) || GREETED.test(before(analysis, m)) : addressed(analysis, m))));
+    const starts = new Set([...addressees].map((m) => m.sentence));
     // each person, health detail and visit phrase is reported once, however many messages share it
     const reported = new Set<object>();
     const once = (item: object): boolean => !reported.has(item) && Boolean(reported.add(item));
     for (const person of people) {
-      const isAddressee = addressees.includes(person);
+      const isAddressee = addressees.has(person);
       // A message to someone covers the rest of its paragraph; a handle mid-sentence ("so proud of @sam"), its sentence.
       const sentences = isAddressee ? message(analysis, person, starts) : [analysis.sentences[person.sentence]];
       const about = sentences.filter((s) => {

@@ -22,6 +22,12 @@ const CASE_PART = /^(?:the )?(?:procedure|surgery|treatment(?: plan)?|plan|cours
 export function markCaseSections(doc: ParsedDocument, a: DocumentAnalysis): void {
   const title = doc.frontmatter?.title;
   let depth = typeof title === "string" && CASE_HEADING.test(title) ? 0 : -1;
+  const byBlock = new Map<number, SentenceInfo[]>();
+  for (const s of a.sentences) {
+    const list = byBlock.get(s.block);
+    if (list) list.push(s);
+    else byBlock.set(s.block, [s]);
+  }
   for (const b of doc.blocks) {
     if (b.kind === "heading") {
       // the section ends at the next heading, unless it continues the case ("## Outcome")
@@ -30,8 +36,8 @@ export function markCaseSections(doc: ParsedDocument, a: DocumentAnalysis): void
       continue;
     }
     if (depth < 0 || b.kind !== "paragraph") continue;
-    for (const s of a.sentences) {
-      if (s.block !== b.index || s.cues.some((c) => c.kind === "general" || c.kind === "hypothetical" || c.kind === "composite" || c.kind === "aggregate")) continue;
+    for (const s of byBlock.get(b.index) ?? []) {
+      if (s.cues.some((c) => c.kind === "general" || c.kind === "hypothetical" || c.kind === "composite" || c.kind === "aggregate")) continue;
       const lead = /^[^,.;:!?]{1,60}/.exec(s.text)?.[0] ?? s.text;
       s.cues.push({ kind: "case-study", start: s.start, end: s.start + lead.trimEnd().length });
     }

@@ -54,7 +54,9 @@ export function findTestimonials(doc: ParsedDocument): Testimonial[] {
   const groups = new Map<string, number[]>();
   for (const b of fm) {
     const group = (b.key ?? "").replace(/\.[^.[\]]+$/, "");
-    groups.set(group, [...(groups.get(group) ?? []), b.index]);
+    const list = groups.get(group);
+    if (list) list.push(b.index);
+    else groups.set(group, [b.index]);
   }
   for (const blocks of groups.values()) {
     const attributionBlocks = blocks.filter((b) => ATTRIBUTION_PROPS.test((doc.blocks[b].key ?? "").split(".").pop() ?? ""));

@@ -28,12 +28,30 @@ export function quotedSentences(doc: ParsedDocument, kind: DocumentKind, sentenc
     if (!/[:\]]/.test(b.text)) continue;
     let at = 0;
     for (const line of b.text.split("\n")) {
-      if (OTHER_VOICE_LINE.test(line)) otherLines.set(b.index, [...(otherLines.get(b.index) ?? []), { start: at, end: at + line.length }]);
+      if (OTHER_VOICE_LINE.test(line)) {
+        const list = otherLines.get(b.index);
+        if (list) list.push({ start: at, end: at + line.length });
+        else otherLines.set(b.index, [{ start: at, end: at + line.length }]);
+      }
       at += line.length + 1;
     }
   }
   for (const s of sentences) {
-    if (whole.has(s.block) || otherLines.get(s.block)?.some((l) => l.start <= s.start && s.start < l.end)) out.add(s.index);
+    if (whole.has(s.block) || startsOnLine(otherLines.get(s.block), s.start)) out.add(s.index);
   }
   return out;
+}
+
+/** True when an offset lies on one of some sorted, disjoint lines (binary search: threads can be long). */
+function startsOnLine(lines: { start: number; end: number }[] | undefined, offset: number): boolean {
+  if (!lines) return false;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < lines[mid].start) hi = mid - 1;
+    else if (offset >= lines[mid].end) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
