@@ -119,5 +119,8 @@ ruleTester("phi/health-detail", {
     { name: "insurers the practice accepts", text: "We also accept most Blue Cross, Aetna and UnitedHealthcare plans." },
     { name: "a mayor quoted about health care in general", text: "\"Nobody should drive an hour for stitches or a sinus infection,\" Mayor Dana Pruitt said." },
   ],
-  invalid: [{ name: "a diagnosis of a named patient", text: "Meet Angela Ruiz, who beat stage 3 breast cancer.", flags: ["breast cancer"] }],
+  invalid: [
+    { name: "a diagnosis of a named patient", text: "Meet Angela Ruiz, who beat stage 3 breast cancer.", flags: ["breast cancer"] },
+    { name: "a drug brand followed by its product name, but not a hospice's name", text: "Our patient Brianna Moss got Juvederm Volbella at our Willow Creek Hospice open house.", flags: ["Juvederm"] },
+  ],
 });

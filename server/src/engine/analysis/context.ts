@@ -67,7 +67,7 @@ export function markPatientContext(a: DocumentAnalysis): void {
     // (donors and sponsors thanked by name are not patients for being named near a health word)
     const personal = !kinds.has("donor") && s.mentions.some((i) => a.mentions[i].type === "name" && a.mentions[i].owner === "unknown" && real(a.mentions[i]));
     // a name and a health detail of the same clause: not a speaker outside a quotation about health in general
-    const specificHealth = !kinds.has("donor") && s.health.some((i) => a.health[i].specific && s.mentions.some((k) => a.mentions[k].type === "name" && a.mentions[k].owner === "unknown" && real(a.mentions[k]) && sameClause(a, s, a.mentions[k], a.health[i])));
+    const specificHealth = !kinds.has("donor") && s.health.some((i) => a.health[i].specific && s.mentions.some((k) => a.mentions[k].type === "name" && a.mentions[k].owner === "unknown" && real(a.mentions[k]) && sameClause(s, a.mentions[k], a.health[i])));
     const yourCare = reply && /\byour\b/i.test(s.text) && s.health.length > 0 && !general;
     const continues = previous !== undefined && previous.patientContext && previous.block === s.block && /^(?:she|he|they|her|his|their|after|now|today|since then)\b/i.test(s.text);
     s.general = general && !specific && !personal;
@@ -144,7 +144,7 @@ function opensAsLetter(a: DocumentAnalysis): boolean {
  * True when a name and a health mention belong to one statement: not split by a quotation's edge
  * (unless the quotation speaks of "my" health) or by a colon or semicolon.
  */
-function sameClause(a: DocumentAnalysis, s: SentenceInfo, name: { start: number; end: number }, health: { start: number; end: number }): boolean {
+function sameClause(s: SentenceInfo, name: { start: number; end: number }, health: { start: number; end: number }): boolean {
   const from = Math.min(name.end, health.end);
   const to = Math.max(name.start, health.start);
   const between = s.text.slice(Math.max(0, from - s.start), Math.max(0, to - s.start));

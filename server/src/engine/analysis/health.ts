@@ -21,25 +21,22 @@ const CARE_PHRASES =
 /** Pregnancy, birth and new joints or organs told of a person ("gave birth", "a 19-hour labor", "your new hip"); "labor" alone is work. */
 const PERSONAL_CARE_PHRASES = /\b(?:gave birth|giving birth|delivered (?:a |her |their |his |our )?(?:baby|babies|twins|triplets|son|daughter|boy|girl)|\d{1,2}-hour labou?r|went into labou?r|in (?:active )?labou?r|(?:is|was|she's|she is) expecting|(?:weeks|months) pregnant|new (?:knee|hip|shoulder|kidney|liver|heart|heart valve|lungs?|hearing aids?)|(?:was|were) born (?:at home|at our|in our|on the|in the birth)|labou?red (?:for|at|through)|(?:lost|gained|regained|dropped) \d{1,3} (?:pounds|lbs|kilos|kg)|discharged from (?:the|our|his|her|their)|[CLT]\d{1,2}-[CLTS]\d{1,2}(?: (?:fusion|disc|discectomy|herniation|laminectomy))?|flared? ?-?ups?|flared up)\b/gi;
 
+const CAPITAL_AFTER = /^\s(?:[A-Z][a-z]|of\s[A-Z]|&)/;
+const ORGANISATION_AFTER = /^\s(?:Center|Centre|Clinic|Institute|Foundation|Hospital|Association|Society|Awareness|Month|Week|Walk|Run|Program|Unit|Ward|Department|Services|Group|Alliance|Network|Partners|Associates|Care|Team|Drip|Package|Plan)\b|^\s(?:of\s[A-Z]|&)/;
+
 function normalise(word: string): string {
   return word.toLowerCase().replace(/’/g, "'");
 }
 
-/** True when a Title Case phrase is part of a proper name mid-sentence ("Silver Strand Physical Therapy"). */
-function inProperName(text: string, start: number, end: number): boolean {
-  const phrase = text.slice(start, end);
-  if (!/^[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)+$/.test(phrase)) return false;
-  const before = text.slice(Math.max(0, start - 30), start);
-  const after = text.slice(end, end + 20);
-  const sentenceStart = atSentenceStart(text, start);
-  return (!sentenceStart && /(?<![A-Za-z])[A-Z][A-Za-z]+['’]?s?\s$/.test(before)) || /^\s(?:[A-Z][a-z]|of\s[A-Z]|&)/.test(after);
-}
-
-/** True when a capitalised word sits in a run of capitalised words mid-sentence, or before an organisation noun. */
-function inOrganisationName(text: string, start: number, end: number): boolean {
-  if (/^\s(?:Center|Centre|Clinic|Institute|Foundation|Hospital|Association|Society|Awareness|Month|Week|Walk|Run|Program|Unit|Ward|Department|Services|Group|Alliance|Network|Partners|Associates|Care|Team)\b/.test(text.slice(end, end + 16))) return true;
-  const before = text.slice(Math.max(0, start - 24), start);
-  const prev = /(?<![A-Za-z])([A-Z][a-z]+)\s$/.exec(before);
+/**
+ * True when a capitalised term is part of a proper name: another capitalised word follows it
+ * ("Silver Strand Physical Therapy"; after a single word, only an organisation noun: "Cancer
+ * Center", since a brand takes a product name: "Juvederm Volbella") or precedes it mid-sentence
+ * ("Willow Creek Hospice"), a determiner or pronoun aside ("our Memory Care wing" is care).
+ */
+function inProperName(text: string, start: number, end: number, oneWord: boolean): boolean {
+  if ((oneWord ? ORGANISATION_AFTER : CAPITAL_AFTER).test(text.slice(end, end + 20))) return true;
+  const prev = /(?<![A-Za-z])([A-Z][A-Za-z]+)['’]?s?\s$/.exec(text.slice(Math.max(0, start - 30), start));
   return prev !== null && !atSentenceStart(text, start - prev[0].length) && !/^(?:Your|My|Her|His|Their|Our|The|A|An|And|Or|With|For|Of|In|On|After|Before|Dr|Mr|Mrs|Ms)$/.test(prev[1]);
 }
 
@@ -77,9 +74,9 @@ export function findHealth(text: string): RawHealth[] {
       if (term.upper && words[i].raw !== words[i].raw.toUpperCase() && !(/\d/.test(words[i].raw) && /[A-Z]/.test(words[i].raw))) continue;
       // a hashtag is a topic, not a detail about someone (#Invisalign)
       if (text[words[i].start - 1] === "#") break;
-      if (n > 1 && inProperName(text, words[i].start, words[i + n - 1].end)) break;
-      // "Willow Creek Hospice", "Mercy Cancer Center": a capitalised word inside an organisation's name
-      if (n === 1 && /^[A-Z][a-z]/.test(words[i].raw) && !term.upper && inOrganisationName(text, words[i].start, words[i].end)) break;
+      // a Title Case term inside an organisation's name ("Willow Creek Hospice", "Mercy Cancer Center")
+      const titleCase = n > 1 ? /^[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)+$/.test(text.slice(words[i].start, words[i + n - 1].end)) : /^[A-Z][a-z]/.test(words[i].raw) && !term.upper;
+      if (titleCase && inProperName(text, words[i].start, words[i + n - 1].end, n === 1)) break;
       const last = words[i + n - 1];
       out.push({ category: term.category, start: words[i].start, end: last.end + (last.possessive && term.words[n - 1].endsWith("'s") ? 2 : 0), specific: term.specific });
       i += n - 1;
