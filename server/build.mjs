@@ -17,6 +17,8 @@ const entries = [
   { entryPoints: [join(root, "server/src/cli/worker.ts")], outfile: join(root, "server/dist/cli-worker.js") },
   // The language server (`safeharbor-language-server --stdio`); server.ts carries its shebang.
   { entryPoints: [join(root, "server/src/server.ts")], outfile: join(root, "server/dist/server.js") },
+  // The trainer of the disclosure model (`npm run train`); not part of the shipped tools.
+  { entryPoints: [join(root, "server/src/train/train.ts")], outfile: join(root, "server/dist/train.js") },
   // The VS Code extension; `vscode` is provided by the editor.
   { entryPoints: [join(root, "client/src/extension.ts")], outfile: join(root, "client/dist/extension.js"), external: ["vscode"] },
 ];

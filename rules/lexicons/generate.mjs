@@ -26,3 +26,10 @@ const { codes } = require(join(here, "../../node_modules/zipcodes/lib/codes.js")
 const places = Object.values(codes).filter((c) => c.country === "US").map((c) => c.city.replace(/\b([a-z])/g, (m) => m.toUpperCase()));
 write("us-places.json", places.filter((p) => /^[A-Z][A-Za-z .'-]+$/.test(p)));
 console.log(`people ${new Set(people).size}, given ${new Set(given).size}, places ${new Set(places).size}`);
+
+// English words (lower case): word-list (MIT), the word list a name candidate must not be in
+// (Philter's idea: in a patient's scope, a capitalised word that is no dictionary word may be a name).
+const words = readFileSync(join(here, "../../node_modules/word-list/words.txt"), "utf8").split("\n").filter((w) => /^[a-z]{2,15}$/.test(w));
+// one string, not an array: the bundles parse it at once and split it only when a patient's scope needs it
+writeFileSync(join(here, "english-words.json"), JSON.stringify([...new Set(words)].sort().join(" ")) + "\n");
+console.log(`english words ${words.length}`);

@@ -1,5 +1,5 @@
 // Helpers for writing rules: defineRule keeps the rule's type, and authorization outcomes become reports.
-import type { AuthorizationStatus, DocumentAnalysis, Rule, RuleReport } from "@safeharbor/server/engine";
+import type { AuthorizationStatus, Disclosure, DocumentAnalysis, OffsetRange, Rule, RuleContext, RuleReport } from "@safeharbor/server/engine";
 
 /** Declares a rule. The file path under rules/src must match `meta.id`. */
 export function defineRule(rule: Rule): Rule {
@@ -49,3 +49,38 @@ export const AUTHORIZATION_MESSAGES = {
   authIncomplete: "The authorization {id} does not cover everything disclosed here (missing: {missing}).",
   authChannel: "The authorization {id} does not cover the {channel} channel.",
 } as const;
+
+/** The message data of a model disclosure: why it was judged so, and what identifies the person. */
+function disclosureData(d: Disclosure): Record<string, string> {
+  return { why: d.reasons.length ? d.reasons.join("; ") : "wording typical of a patient's account", who: d.identifiers.length ? d.identifiers.join(", ") : "nothing yet, but the account is specific" };
+}
+
+/** Messages of the rules that report the disclosure model's sentences. */
+export const DISCLOSURE_MESSAGES = {
+  disclosure: "This passage tells a specific person's health, care or patient status ({why}); identifiable by: {who}. Remove the details or record a signed authorization.",
+} as const;
+
+/**
+ * Reports the model's disclosures of the given voices that no report of the rule already covers:
+ * each is the sentence that tells it, at the severity the analysis judged (error when probable and
+ * the person is identifiable).
+ */
+export function reportDisclosures(ctx: RuleContext, ruleId: string, accept: (d: Disclosure) => boolean, reported: OffsetRange[] = []): void {
+  const { analysis, fixes, authorize, report } = ctx;
+  for (const d of analysis.disclosures) {
+    if (!accept(d)) continue;
+    const range = analysis.sentences[d.sentence].range;
+    if (reported.some((r) => r.start < range.end && range.start < r.end)) continue;
+    const base: RuleReport = { messageId: "disclosure", severity: d.severity, data: disclosureData(d), range, sentence: range, fixes: [fixes.authorizationReference(range), fixes.disable(ruleId, range)] };
+    report(capForConsentClaim(withAuthorization(base, authorize(range, ["condition", ...(d.identifiers.includes("name") ? (["name"] as const) : [])])), analysis));
+  }
+}
+
+/** Wraps a rule's check so that, after its own reports, it reports the model's disclosures it accepts. */
+export function withDisclosures(ruleId: string, accept: (d: Disclosure, analysis: DocumentAnalysis) => boolean, check: Rule["check"]): Rule["check"] {
+  return (ctx) => {
+    const reported: OffsetRange[] = [];
+    check({ ...ctx, report: (r) => (reported.push(r.range), ctx.report(r)) });
+    reportDisclosures(ctx, ruleId, (d) => accept(d, ctx.analysis), reported);
+  };
+}

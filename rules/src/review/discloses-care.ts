@@ -1,6 +1,6 @@
 // review/discloses-care: a reply to a review that mentions the reviewer's condition, care, dates or bill.
 import { proseRange } from "@safeharbor/server/engine";
-import { defineRule } from "../define";
+import { defineRule, DISCLOSURE_MESSAGES, withDisclosures } from "../define";
 import { replyRange } from "./reply";
 
 export default defineRule({
@@ -13,6 +13,7 @@ export default defineRule({
     category: "Health information in a public reply",
     fixable: true,
     messages: {
+      ...DISCLOSURE_MESSAGES,
       discloses: "This reply discloses the reviewer's {what} (protected health information), even if the review mentioned it first; remove it and invite them to call the office.",
     },
     docs: `A reply to an online review must not discuss the reviewer's condition, treatment, medication,
@@ -21,7 +22,7 @@ the reply is friendly ("so glad your migraines improved"). Each health detail in
 flagged. Mentions inside a privacy statement ("we can't discuss anyone's care here") are not.
 Fix: swap in the compliant reply template.`,
   },
-  check({ analysis, document, fixes, report }) {
+  check: withDisclosures("review/discloses-care", (d, a) => a.kind === "review-reply", ({ analysis, document, fixes, report }) => {
     if (analysis.kind !== "review-reply") return;
     const whole = replyRange(document);
     // a reply about the reviewer's child or parent speaks of their care as "him" or "her"
@@ -48,7 +49,7 @@ Fix: swap in the compliant reply template.`,
         report({ messageId: "discloses", data: { what: WHAT[h.category] }, range, fixes: [fixes.template("review-reply", whole, "Replace the reply with the compliant review-reply template"), fixes.disable("review/discloses-care", range)] });
       }
     }
-  },
+  }),
 });
 
 const SECOND_PERSON = /\b(?:you|your|yours|yourself|ur|u)\b/i;

@@ -1,7 +1,7 @@
 // social/public-reply: a public post or reply addressed to a person that mentions their care.
 import type { DocumentAnalysis, IdentifierMention, SentenceInfo } from "@safeharbor/server/engine";
 import { proseRange } from "@safeharbor/server/engine";
-import { defineRule } from "../define";
+import { defineRule, DISCLOSURE_MESSAGES, withDisclosures } from "../define";
 import { replyRange } from "../review/reply";
 
 /** True when a name is the person the post speaks to: "Hi Jenna!", "Get well soon to Mr. Kim", "Sarah, great job". */
@@ -38,6 +38,7 @@ export default defineRule({
     category: "Public reply about a person's care",
     fixable: true,
     messages: {
+      ...DISCLOSURE_MESSAGES,
       addressed: "Public post addressed to a person about their care; anyone can read it. Move the conversation to a private channel.",
       care: "Public post tells a named person about their {what}; this discloses their care. Move it to a private channel.",
     },
@@ -47,7 +48,7 @@ patient and what for. Friendly messages count ("so glad your PT is going well").
 that address no one ("Book your flu shot today") are fine. Fix: swap in the private-channel
 template, and follow up by direct message or phone.`,
   },
-  check({ analysis, document, fixes, report }) {
+  check: withDisclosures("social/public-reply", (d, a) => a.kind === "comment-reply" || (a.kind === "social" && d.voice === "addressed"), ({ analysis, document, fixes, report }) => {
     if (analysis.kind !== "social" && analysis.kind !== "comment-reply") return;
     const whole = replyRange(document);
     const template = fixes.template("social-private", whole, "Replace the post with the private-channel template");
@@ -86,7 +87,7 @@ template, and follow up by direct message or phone.`,
         }
       }
     }
-  },
+  }),
 });
 
 /** The text of a mention's sentence before it. */

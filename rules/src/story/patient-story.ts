@@ -1,6 +1,6 @@
 // story/patient-story: a narrative about a specific patient or case, without an authorization.
 import { blockRange, proseRange } from "@safeharbor/server/engine";
-import { AUTHORIZATION_MESSAGES, capForConsentClaim, defineRule, withAuthorization } from "../define";
+import { AUTHORIZATION_MESSAGES, DISCLOSURE_MESSAGES, withDisclosures, capForConsentClaim, defineRule, withAuthorization } from "../define";
 
 const SPECIFIC = new Set(["patient-reference", "care-event", "records", "case-study"]);
 const PAST = /\b(?:was|were|had|came|went|struggled|told|found|felt|started|began|arrived|called|needed|suffered|lost|fought|decided|showed|walked|asked|cried|said|could(?:n't| not)|did(?:n't| not)?|got|became|tried|hid|missed|broke|tore|fell)\b/i;
@@ -16,6 +16,7 @@ export default defineRule({
     category: "Patient story",
     fixable: true,
     messages: {
+      ...DISCLOSURE_MESSAGES,
       ...AUTHORIZATION_MESSAGES,
       story: "Story about a specific patient with no authorization on record; a patient may recognise themselves. Make it a general example, state that it is a composite, or record an authorization.",
       identifiable: "Story about a specific patient with details that can identify them ({what}) and no authorization on record; remove the details or record an authorization.",
@@ -29,7 +30,7 @@ General and hypothetical examples, aggregates and stated composites are not flag
 is a writer's account of their own health. Fix: turn it into a general educational paragraph,
 state that it is a composite with details changed, or record an authorization.`,
   },
-  check({ analysis, document, fixes, authorize, report }) {
+  check: withDisclosures("story/patient-story", (d, a) => d.voice !== "patient" && a.kind !== "review-reply" && a.kind !== "comment-reply" && !(a.kind === "social" && d.voice === "addressed"), ({ analysis, document, fixes, authorize, report }) => {
     if (analysis.kind === "review-reply" || analysis.kind === "testimonial") return;
     const inTestimonial = new Set(analysis.testimonials.flatMap((t) => [...t.quoteBlocks, ...t.attributionBlocks]));
     const composite = analysis.sentences.some((s) => s.cues.some((c) => c.kind === "composite"));
@@ -73,5 +74,5 @@ state that it is a composite with details changed, or record an authorization.`,
       }
       report(capForConsentClaim(withAuthorization(base, authorize(range, ["story", ...(what.includes("name") ? (["name"] as const) : []), ...(what.includes("age") ? (["age"] as const) : []), ...(what.includes("location") ? (["location"] as const) : [])])), analysis));
     }
-  },
+  }),
 });

@@ -1,7 +1,7 @@
 // testimonial/identifiable-patient: a testimonial that identifies its author together with health information.
 import type { DisclosedElement, IdentifierMention } from "@safeharbor/server/engine";
 import { proseRange } from "@safeharbor/server/engine";
-import { AUTHORIZATION_MESSAGES, defineRule, withAuthorization } from "../define";
+import { AUTHORIZATION_MESSAGES, DISCLOSURE_MESSAGES, withDisclosures, defineRule, withAuthorization } from "../define";
 
 /** Source offset of the end of the line (within its block) that holds a prose offset. */
 function lineEnd(block: { text: string; offsets: Int32Array }, from: number): number {
@@ -21,6 +21,7 @@ export default defineRule({
     category: "Identifiable testimonial",
     fixable: true,
     messages: {
+      ...DISCLOSURE_MESSAGES,
       ...AUTHORIZATION_MESSAGES,
       identifiable: "Testimonial identifies the patient ({what}) together with health information, with no authorization on record; attribute it to \u201cA patient\u201d or record a signed authorization.",
       weak: "Testimonial gives part of the patient's identity ({what}) next to health information; make sure a signed authorization covers it.",
@@ -34,7 +35,7 @@ authorization covers it. An anonymous testimonial with no identifiers is fine. A
 claims consent ("shared with permission") lowers this to a warning until an authorization is
 referenced. Fix: attribute it to "A patient", or reference the authorization.`,
   },
-  check({ analysis, document, fixes, authorize, report }) {
+  check: withDisclosures("testimonial/identifiable-patient", (d, a) => d.voice === "patient" && a.kind !== "review-reply" && a.kind !== "comment-reply", ({ analysis, document, fixes, authorize, report }) => {
     const consentClaimed = analysis.sentences.some((s) => s.cues.some((c) => c.kind === "consent-claim"));
     for (const t of analysis.testimonials) {
       const blocks = new Set([...t.quoteBlocks, ...t.attributionBlocks]);
@@ -60,5 +61,5 @@ referenced. Fix: attribute it to "A patient", or reference the authorization.`,
       if (auth.status === "none" && consentClaimed && strong) report({ ...base, messageId: "consent", severity: "warning" });
       else report(withAuthorization(base, auth));
     }
-  },
+  }),
 });

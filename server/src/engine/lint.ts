@@ -7,7 +7,7 @@ import { createFixHelpers } from "./fix/helpers";
 import { languageOf, parseDocument } from "./parse";
 import type { Rule, RuleMeta } from "./rule";
 import { LineIndex } from "./text/lines";
-import type { Finding, Language, ParsedDocument, Severity, SeveritySetting } from "./types";
+import type { Finding, Language, OffsetRange, ParsedDocument, Severity, SeveritySetting } from "./types";
 import type { DocumentAnalysis } from "./analysis/types";
 
 /** Where rule documentation lives; diagnostics link to it. */
@@ -128,6 +128,8 @@ function lint(rules: readonly Rule[], input: LintInput): LintResult {
   const fixes = createFixHelpers(document, analysis, config, lines);
   const authorize = createAuthorizer(document, analysis, directives, input.registry, config);
   const findings: Finding[] = [];
+  /** Model findings and the sentence each covers (dropped when another finding is in that sentence). */
+  const sentenceFindings = new Map<Finding, OffsetRange>();
   let cancelled = false;
   for (const rule of rules) {
     if (input.isCancelled?.()) {
@@ -149,14 +151,16 @@ function lint(rules: readonly Rule[], input: LintInput): LintResult {
           const severity = r.messageId === "covered" ? "info" : effectiveSeverity(rule.meta, r.severity, config);
           if (!severity) return;
           const template = rule.meta.messages[r.messageId] ?? r.messageId;
-          findings.push({
+          const finding: Finding = {
             ruleId: rule.meta.id,
             severity,
             message: fill(template, r.data),
             range: r.range,
             fixes: r.fixes ?? [],
             ...(r.authorization ? { authorization: r.authorization } : {}),
-          });
+          };
+          findings.push(finding);
+          if (r.sentence) sentenceFindings.set(finding, r.sentence);
         },
       });
     } catch (err) {
@@ -164,7 +168,12 @@ function lint(rules: readonly Rule[], input: LintInput): LintResult {
       findings.push(engineFinding("safeharbor/internal-error", "warning", `The rule ${rule.meta.id} failed on this file (${(err as Error).name}); its checks were skipped.`));
     }
   }
-  const { kept, directiveFindings } = applyDirectives(findings, directives, lines);
+  const primary = findings.filter((f) => !sentenceFindings.has(f) && f.severity !== "info" && f.severity !== "hint");
+  const once = findings.filter((f) => {
+    const sentence = sentenceFindings.get(f);
+    return !sentence || !primary.some((p) => p.range.start < sentence.end && sentence.start < p.range.end);
+  });
+  const { kept, directiveFindings } = applyDirectives(once, directives, lines);
   const all = [...pre, ...kept, ...(cancelled ? [] : directiveFindings)];
   all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
   return { findings: all, document, analysis, lines, truncated, cancelled, ...(analysis.nlpDeferred ? { nlpDeferred: true } : {}) };

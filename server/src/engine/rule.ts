@@ -73,6 +73,11 @@ export interface RuleReport {
   fixes?: Fix[];
   /** The authorization that covered or failed to cover the finding. */
   authorization?: string;
+  /**
+   * A whole sentence the disclosure model judged (`analysis.disclosures`): dropped when another
+   * finding already points into the same sentence, so a passage is reported once.
+   */
+  sentence?: OffsetRange;
 }
 
 /** What a rule receives. */

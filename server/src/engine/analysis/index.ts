@@ -16,6 +16,7 @@ import { findTestimonials } from "./testimonials";
 import { splitSentences, type SentenceSpan } from "./sentences";
 import { quotedSentences } from "./voices";
 import { documentSubject } from "./subject";
+import { markDisclosures } from "./disclosures";
 import type { ContextCue, DocumentAnalysis, HealthMention, IdentifierMention, SentenceInfo } from "./types";
 
 /** What the analysis finds in one block of text, independent of the document around it. */
@@ -80,6 +81,8 @@ export interface AnalyzeOptions {
    * language server's first diagnostics should not wait for it); the analysis then says `nlpDeferred`.
    */
   deferNlp?: boolean;
+  /** Leave out the disclosure model (its trainer computes the features the model reads). */
+  withoutModel?: boolean;
 }
 
 /** Analyses a parsed document once; every rule reads the result. */
@@ -141,9 +144,10 @@ export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig, opt
     }
   });
   people.commit();
-  const analysis: DocumentAnalysis = { kind, sentences, mentions, health, authorizations: [], staffNames: new Set(), testimonials: findTestimonials(doc), quoted: quotedSentences(doc, kind, sentences), subject: documentSubject(doc), ...(nlpDeferred ? { nlpDeferred } : {}) };
+  const analysis: DocumentAnalysis = { kind, sentences, mentions, health, authorizations: [], staffNames: new Set(), testimonials: findTestimonials(doc), quoted: quotedSentences(doc, kind, sentences), disclosures: [], subject: documentSubject(doc), ...(nlpDeferred ? { nlpDeferred } : {}) };
   resolveOwners(doc, analysis, config);
   markCaseSections(doc, analysis);
   markPatientContext(analysis);
+  if (!options.withoutModel) markDisclosures(doc, analysis);
   return analysis;
 }

@@ -138,6 +138,23 @@ export interface AuthorizationRef {
   scope?: OffsetRange;
 }
 
+/** Whose health a disclosing passage tells, from its voice: the patient speaking, the person a reply addresses, or someone described. */
+export type DisclosureVoice = "patient" | "addressed" | "described";
+
+/** A sentence the disclosure model judges to tell a specific person's health, care or patient status. */
+export interface Disclosure {
+  sentence: number;
+  /** The model's probability, 0..1. */
+  probability: number;
+  voice: DisclosureVoice;
+  /** Error: a reviewer would certainly act (probable and the person is identifiable); warning: they would look. */
+  severity: "error" | "warning";
+  /** What identifies the person in the passage's scope ("name", "town", "the review answered"); empty when nothing does. */
+  identifiers: string[];
+  /** The strongest readable signals behind the judgement (never the text). */
+  reasons: string[];
+}
+
 /** The shared analysis of one document. */
 export interface DocumentAnalysis {
   kind: DocumentKind;
@@ -151,6 +168,8 @@ export interface DocumentAnalysis {
   testimonials: Testimonial[];
   /** Whom the care in the document is about: a veterinary practice's animals have no PHI. */
   subject: "people" | "animals";
+  /** Sentences the disclosure model flags, with their voice and severity (rules report them by voice). */
+  disclosures: Disclosure[];
   /** In a reply: sentences that quote the review or comments being answered (the other person's own words). */
   quoted: Set<number>;
   /**

@@ -1,0 +1,100 @@
+// Who each disclosing passage is about, and how sure a reviewer would be: the learned model's
+// sentences get a voice (the patient speaking, the person a reply addresses, someone described),
+// the identifiers in their scope, and a severity. Names in the scope of a certain disclosure are
+// that patient's identifiers (recall first in a patient's scope, silence outside it).
+import type { ParsedDocument } from "../types";
+import { disclosureModel, scoreDocument, type DisclosureModel } from "./model";
+import { nameCandidates } from "./name-candidates";
+import type { Disclosure, DisclosureVoice, DocumentAnalysis, IdentifierMention, SentenceInfo } from "./types";
+
+const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|mine|myself)\b/;
+const YOU = /\b(?:you|your|you're|you’re|you've|you’ve|yours|yourself|ur|u)\b/i;
+const REPLY_KINDS = new Set(["review-reply", "comment-reply"]);
+
+/** Identifier types that identify a person in a disclosure's scope. */
+const IDENTIFYING: Record<string, string> = { name: "name", location: "town", address: "address", zip: "ZIP code", age: "age", email: "email", phone: "phone", handle: "handle", url: "web address", date: "date", photo: "photo", other: "identifying detail" };
+
+/** A document this long or shorter is one scope; a longer one is scoped by sections. */
+const ONE_SCOPE_WORDS = 700;
+
+/** The voice of a disclosing sentence in its document. */
+function voiceOf(a: DocumentAnalysis, s: SentenceInfo): DisclosureVoice {
+  const reply = REPLY_KINDS.has(a.kind);
+  if (YOU.test(s.text) && (reply || a.kind === "social" || a.kind === "testimonial" || opensWithGreeting(a))) return "addressed";
+  if (!reply && FIRST_PERSON.test(s.text)) return "patient";
+  return "described";
+}
+
+const GREETING = /^(?:hi|hello|hey|dear|welcome|congrats|congratulations|thank you|thanks)\b/i;
+const opensWithGreeting = (a: DocumentAnalysis): boolean => a.sentences.slice(0, 2).some((s) => GREETING.test(s.text.trim()));
+
+/** Sentence indexes of the scope around a sentence: the document, or its section between headings. */
+function scopeOf(doc: ParsedDocument, a: DocumentAnalysis, s: SentenceInfo, words: number): [number, number] {
+  if (words <= ONE_SCOPE_WORDS) return [0, a.sentences.length - 1];
+  let from = s.index;
+  while (from > 0 && doc.blocks[a.sentences[from - 1].block]?.kind !== "heading") from--;
+  let to = s.index;
+  while (to + 1 < a.sentences.length && doc.blocks[a.sentences[to + 1].block]?.kind !== "heading") to++;
+  return [from, to];
+}
+
+const patientIdentifier = (m: IdentifierMention): boolean => m.owner === "unknown" && m.detail !== "provider" && IDENTIFYING[m.type] !== undefined && (m.type !== "name" || m.confidence >= 0.55) && (m.type !== "date" || m.confidence >= 0.7);
+
+/** Judges the model's sentences and records them as `analysis.disclosures`; ties the names in their scope. */
+export function markDisclosures(doc: ParsedDocument, a: DocumentAnalysis, model: DisclosureModel = disclosureModel()): void {
+  a.disclosures = [];
+  if (a.subject === "animals") return;
+  const scored = scoreDocument(doc, a, model).filter((d) => !a.quoted.has(d.sentence) && !a.sentences[d.sentence].general);
+  if (scored.length === 0) return;
+  const words = a.sentences.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
+  const reply = REPLY_KINDS.has(a.kind);
+  const photo = doc.images.length > 0;
+  for (const d of scored) {
+    const s = a.sentences[d.sentence];
+    const [from, to] = scopeOf(doc, a, s, words);
+    const ids = new Set<string>();
+    for (let k = from; k <= to; k++) for (const i of a.sentences[k].mentions) if (patientIdentifier(a.mentions[i]) && !a.quoted.has(k)) ids.add(IDENTIFYING[a.mentions[i].type]);
+    if (photo && words <= ONE_SCOPE_WORDS) ids.add("photo");
+    if (reply) ids.add("the review answered");
+    const certain = d.probability >= model.thresholds.error;
+    const disclosure: Disclosure = { sentence: d.sentence, probability: d.probability, voice: voiceOf(a, s), severity: certain && ids.size > 0 ? "error" : "warning", identifiers: [...ids], reasons: d.reasons };
+    a.disclosures.push(disclosure);
+  }
+  tieNamesInScope(doc, a, words);
+}
+
+/**
+ * In the scope of a certain disclosure, a name that is not staff's, the practice's or a public
+ * figure's is the patient's (tied), and so are name-shaped words no lexicon knows (recall first).
+ */
+function tieNamesInScope(doc: ParsedDocument, a: DocumentAnalysis, words: number): void {
+  const certain = a.disclosures.filter((d) => d.severity === "error");
+  if (certain.length === 0) return;
+  const inScope = new Set<number>();
+  for (const d of certain) {
+    const s = a.sentences[d.sentence];
+    const [from, to] = scopeOf(doc, a, s, words);
+    // in a long scope, only the disclosing paragraph and the short lines around it (attributions)
+    for (let k = from; k <= to; k++) {
+      const o = a.sentences[k];
+      if (to - from <= 40 || o.block === s.block || (Math.abs(o.block - s.block) <= 2 && o.text.length < 80)) inScope.add(k);
+    }
+  }
+  const staff = a.staffNames;
+  for (const m of a.mentions) {
+    if (m.type !== "name" || m.owner !== "unknown" || m.detail === "provider" || m.tied || !inScope.has(m.sentence)) continue;
+    if (a.quoted.has(m.sentence) || a.sentences[m.sentence].general) continue;
+    if (m.text.toLowerCase().split(/\s+/).some((t) => staff.has(t))) continue;
+    m.tied = true;
+  }
+  // name candidates no lexicon knows, in the short lines of the scope (attributions, record fields)
+  for (const k of inScope) {
+    const s = a.sentences[k];
+    if (a.quoted.has(k) || s.general) continue;
+    const block = doc.blocks[s.block];
+    for (const c of nameCandidates(s, block, a)) {
+      a.mentions.push({ type: "name", range: c.range, block: s.block, start: c.start, end: c.end, text: c.text, sentence: k, confidence: 0.6, owner: "unknown", tied: true, detail: c.detail });
+      s.mentions.push(a.mentions.length - 1);
+    }
+  }
+}

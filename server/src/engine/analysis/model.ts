@@ -1,0 +1,141 @@
+// The learned disclosure model: a logistic regression over the hashed sentence features of
+// features.ts, trained by `npm run train` (server/src/train) and shipped as rules/models/disclosure.json.
+// It answers, for each sentence, how likely a compliance reviewer is to flag it as telling a specific
+// person's health, care or patient status; which person that is comes from the voice of the sentence.
+import { readFileSync } from "node:fs";
+import shipped from "../../../../rules/models/disclosure.json";
+import type { ParsedDocument } from "../types";
+import { documentSignals, hashFeature, sentenceFeatures, type DocumentSignals } from "./features";
+import type { DocumentAnalysis, SentenceInfo } from "./types";
+
+/** The weights file: sparse weights by hashed slot, and what they were trained on (no text). */
+export interface ModelFile {
+  version: number;
+  trainedAt: string;
+  featureBits: number;
+  /** Probability above which a sentence is reported as a warning, and as an error when its person is identifiable. */
+  thresholds: { warning: number; error: number };
+  bias: number;
+  /** Slots and weights, as two parallel arrays (weights rounded). */
+  slots: number[];
+  weights: number[];
+  /** What the weights were trained on: sets, files and sentences per source (never text). */
+  data: Array<{ set: string; files: number; sentences: number; positives: number }>;
+}
+
+/** A weight table ready for scoring. */
+export interface DisclosureModel {
+  weights: Float32Array;
+  bias: number;
+  thresholds: ModelFile["thresholds"];
+}
+
+const table = (bits: number, slots: number[], values: number[]): Float32Array => {
+  const weights = new Float32Array(1 << bits);
+  for (let k = 0; k < slots.length; k++) weights[slots[k]] = values[k];
+  return weights;
+};
+const load = (file: ModelFile): DisclosureModel => ({
+  weights: table(file.featureBits, file.slots, file.weights),
+  bias: file.bias,
+  thresholds: file.thresholds,
+});
+
+let current: DisclosureModel | undefined;
+
+/** The model in use: the shipped weights, or the file named by SAFEHARBOR_MODEL (evaluation of a retrained model). */
+export function disclosureModel(): DisclosureModel {
+  if (!current) {
+    const override = process.env.SAFEHARBOR_MODEL;
+    current = load(override ? (JSON.parse(readFileSync(override, "utf8")) as ModelFile) : (shipped as unknown as ModelFile));
+  }
+  return current;
+}
+
+/** Replaces the model in use (tests and the trainer's evaluation). */
+export function useModel(file: ModelFile | undefined): void {
+  current = file ? load(file) : undefined;
+}
+
+/** Readable names of the signals a hover may cite as the reason for a finding. */
+const SIGNAL_TEXT: Record<string, string> = {
+  "first-person+health": "a first-person account of a health condition or treatment",
+  "first-person+past": "a first-person account of what happened",
+  "health-narrative+first-person": "a first-person health story",
+  "attribution+first-person": "a first-person statement with a named attribution",
+  "you+health": "health details addressed to a specific reader",
+  "you+past": "a past visit or event addressed to a specific reader",
+  "we+you+health": "care the practice gave the person addressed",
+  "we+you": "the practice speaking of its dealings with the person addressed",
+  "third-person+health": "health details about a person described in the third person",
+  "family+health": "health details about a family member",
+  "past+health": "health events told in the past tense",
+  "name+health": "a name next to health information",
+  "refers-to-named": "refers back to a named person",
+  "ctx:patient": "a specific patient is spoken of",
+  "cue:patient-reference": "mentions a specific patient",
+  "cue:care-event": "describes a care event",
+  "cue:records": "refers to a person's records",
+  "cue:second-person-care": "refers to the reader's own care",
+  "cue:case-study": "part of a case presentation",
+  "cue:past-event": "a specific time in the past",
+  "cue:identifying-detail": "a detail that singles a person out",
+  "time:specific": "a specific time",
+  "health:specific": "a named condition, procedure, drug or test",
+  "health:condition": "a condition",
+  "health:symptom": "a symptom",
+  "health:procedure": "a procedure",
+  "health:medication": "a medication",
+  "health:treatment": "a treatment",
+  "health:visit": "a visit",
+  "health:test": "a test",
+  "health:insurance": "insurance",
+  "id:name": "a person's name",
+  "id:date": "a date",
+  "id:location": "a place",
+  "id:age": "an age",
+  "doc:testimonial": "a testimonial",
+  "doc:review-reply": "a reply to a review",
+  "doc:attribution": "a document with a named attribution",
+  "voice:family": "a family member",
+};
+
+/** A sentence the model judges to disclose a specific person's health information. */
+export interface ModelDisclosure {
+  sentence: number;
+  /** 0..1. */
+  probability: number;
+  /** The strongest readable signals behind the judgement (never the text). */
+  reasons: string[];
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** Probabilities of every sentence of a document, with the readable reasons of each. */
+export function scoreSentences(model: DisclosureModel, doc: ParsedDocument, a: DocumentAnalysis, d: DocumentSignals = documentSignals(doc, a)): Array<{ probability: number; reasons: string[] }> {
+  return a.sentences.map((s) => {
+    const { slots, signals } = sentenceFeatures(doc, a, s, d);
+    let z = model.bias;
+    for (const k of slots) z += model.weights[k];
+    return { probability: sigmoid(z), reasons: reasonsOf(model.weights, signals) };
+  });
+}
+
+/** The named signals with the largest positive weights, as readable text. */
+function reasonsOf(weights: Float32Array, signals: readonly string[]): string[] {
+  const named = signals.filter((x) => SIGNAL_TEXT[x]).map((x) => ({ text: SIGNAL_TEXT[x], w: weights[hashFeature(`s:${x}`)] }));
+  return [...new Set(named.filter((r) => r.w > 0.05).sort((p, q) => q.w - p.w).slice(0, 3).map((r) => r.text))];
+}
+
+/** Sentences whose probability reaches the warning threshold. */
+export function scoreDocument(doc: ParsedDocument, a: DocumentAnalysis, model = disclosureModel()): ModelDisclosure[] {
+  if (a.subject === "animals" || a.sentences.length === 0) return [];
+  const scores = scoreSentences(model, doc, a);
+  const out: ModelDisclosure[] = [];
+  for (const s of a.sentences) {
+    if (!/[a-z]{2}/i.test(s.text)) continue;
+    const r = scores[s.index];
+    if (r.probability >= model.thresholds.warning) out.push({ sentence: s.index, probability: r.probability, reasons: r.reasons });
+  }
+  return out;
+}

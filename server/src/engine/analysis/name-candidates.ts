@@ -1,0 +1,75 @@
+// Recall-first names in a patient's scope (the idea of UCSF's Philter): what is known to be safe is
+// kept, the rest is suspect. A capitalised word that is no English word, a name from the lexicons,
+// or an initial is a name candidate; so is the run of such words that makes up an attribution line
+// ("— Meghana G.", "Mrs Keren C", "Alphee Bouffard, Atlanta"). Only called inside a patient's scope.
+import englishWords from "../../../../rules/lexicons/english-words.json";
+import type { OffsetRange, ProseBlock } from "../types";
+import { proseRange } from "../text/range";
+import { GIVEN_NAMES, HEALTH_INDEX, NOT_NAMES, PEOPLE_NAMES, US_PLACES } from "./lexicons";
+import type { DocumentAnalysis, SentenceInfo } from "./types";
+
+let dictionary: Set<string> | undefined;
+/** Lower-case English words; built on first use (only a patient's scope needs it). */
+function english(): Set<string> {
+  if (!dictionary) dictionary = new Set((englishWords as string).split(" "));
+  return dictionary;
+}
+
+/** Titles that introduce a person's name; "Dr" and credentials introduce staff. */
+const PERSON_TITLE = /^(?:mr|mrs|ms|miss|mx)\.?$/i;
+const STAFF_TITLE = /^(?:dr|doctor|prof|professor|nurse)\.?$/i;
+const TOKEN = /[A-Za-z][A-Za-z'’.-]*/g;
+
+/** Whether a capitalised word could be part of a person's name. */
+function nameLike(word: string): boolean {
+  const w = word.replace(/[.’']s?$/, "").replace(/\.$/, "");
+  if (!/^[A-Z]/.test(w)) return false;
+  if (/^[A-Z]$/.test(w)) return true; // an initial
+  if (w.length > 1 && w === w.toUpperCase()) return false; // an acronym
+  if (NOT_NAMES.has(w) || HEALTH_INDEX.has(w.toLowerCase()) || US_PLACES.has(w)) return false;
+  if (GIVEN_NAMES.has(w) || PEOPLE_NAMES.has(w)) return true;
+  return !english().has(w.toLowerCase());
+}
+
+/** A name candidate: its prose offsets in the block and source range. */
+export interface NameCandidate {
+  start: number;
+  end: number;
+  range: OffsetRange;
+  text: string;
+  detail: string;
+}
+
+/** Candidates in one sentence of a patient's scope that no other detector has found. */
+export function nameCandidates(s: SentenceInfo, block: ProseBlock, a: DocumentAnalysis): NameCandidate[] {
+  if (block.kind === "heading" && s.text.length > 60) return [];
+  const taken = (start: number, end: number): boolean => s.mentions.some((i) => a.mentions[i].start < end && start < a.mentions[i].end);
+  const out: NameCandidate[] = [];
+  const words = [...s.text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: s.start + (m.index ?? 0) }));
+  const attribution = s.text.length <= 60 && !/[!?]$/.test(s.text.trim()) && words.length <= 7;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (STAFF_TITLE.test(w.text)) {
+      // the doctor's name that follows is staff's: skip it
+      while (k + 1 < words.length && /^[A-Z]/.test(words[k + 1].text)) k++;
+      continue;
+    }
+    const titled = PERSON_TITLE.test(w.text);
+    // a sentence's first word is capitalised anyway: only an attribution line or a title makes it a name
+    if (!titled && !nameLike(w.text)) continue;
+    if (!titled && k === 0 && !attribution && !GIVEN_NAMES.has(w.text)) continue;
+    let j = k;
+    while (j + 1 < words.length && nameLike(words[j + 1].text) && block.text.slice(words[j].start + words[j].text.length, words[j + 1].start).trim() === "") j++;
+    if (titled && j === k) continue;
+    const start = w.start;
+    const end = words[j].start + words[j].text.replace(/[’']s$/, "").length;
+    const text = block.text.slice(start, end);
+    const multi = j > k;
+    k = j;
+    if (taken(start, end) || a.staffNames.has(text.toLowerCase())) continue;
+    // one lone unknown word inside running prose is too often a brand or a product
+    if (!multi && !attribution && !titled && !GIVEN_NAMES.has(text) && !PEOPLE_NAMES.has(text)) continue;
+    out.push({ start, end, range: proseRange(block, start, end), text, detail: multi || titled ? "full" : "first" });
+  }
+  return out;
+}
