@@ -3,7 +3,7 @@
 // the identifiers in their scope, and a severity. Names in the scope of a certain disclosure are
 // that patient's identifiers (recall first in a patient's scope, silence outside it).
 import type { ParsedDocument } from "../types";
-import { disclosureModel, scoreDocument, type DisclosureModel } from "./model";
+import { disclosureModel, scoreDocument, type DisclosureModel, type DocumentJudgement, type ModelDisclosure } from "./model";
 import { nameCandidates } from "./name-candidates";
 import type { Disclosure, DisclosureVoice, DocumentAnalysis, IdentifierMention, SentenceInfo } from "./types";
 
@@ -44,7 +44,9 @@ const patientIdentifier = (m: IdentifierMention): boolean => m.owner === "unknow
 export function markDisclosures(doc: ParsedDocument, a: DocumentAnalysis, model: DisclosureModel = disclosureModel()): void {
   a.disclosures = [];
   if (a.subject === "animals") return;
-  const scored = scoreDocument(doc, a, model).filter((d) => !a.quoted.has(d.sentence) && !a.sentences[d.sentence].general);
+  const judgement = scoreDocument(doc, a, model);
+  const scored = [...judgement.disclosures, ...ownedHealth(doc, a, judgement)].filter((d) => !a.quoted.has(d.sentence) && !a.sentences[d.sentence].general).sort((x, y) => x.sentence - y.sentence);
+  gateByModel(a, judgement.aboutPatient, scored.map((d) => d.sentence));
   if (scored.length === 0) return;
   const words = a.sentences.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
   const reply = REPLY_KINDS.has(a.kind);
@@ -56,11 +58,52 @@ export function markDisclosures(doc: ParsedDocument, a: DocumentAnalysis, model:
     for (let k = from; k <= to; k++) for (const i of a.sentences[k].mentions) if (patientIdentifier(a.mentions[i]) && !a.quoted.has(k)) ids.add(IDENTIFYING[a.mentions[i].type]);
     if (photo && words <= ONE_SCOPE_WORDS) ids.add("photo");
     if (reply) ids.add("the review answered");
-    const certain = d.probability >= model.thresholds.error;
+    const certain = d.level === "error";
     const disclosure: Disclosure = { sentence: d.sentence, probability: d.probability, voice: voiceOf(a, s), severity: certain && ids.size > 0 ? "error" : "warning", identifiers: [...ids], reasons: d.reasons };
     a.disclosures.push(disclosure);
   }
   tieNamesInScope(doc, a, words);
+}
+
+/** A patient's scope owns the health details in it: its sentences that tell a health detail or a care event. */
+const OWNED_CUES = new Set(["care-event", "patient-reference", "records", "second-person-care", "case-study", "past-event"]);
+
+/**
+ * Sentences of a patient's scope that tell a health detail or care event the model left below its
+ * thresholds: in a short document the model judges to be about a patient, the whole document; in a
+ * longer one, the paragraphs around the sentences it reports.
+ */
+function ownedHealth(doc: ParsedDocument, a: DocumentAnalysis, j: DocumentJudgement): ModelDisclosure[] {
+  if (!j.aboutPatient) return [];
+  const words = a.sentences.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
+  const reported = new Set(j.disclosures.map((d) => d.sentence));
+  const anchors = j.disclosures.map((d) => a.sentences[d.sentence].block);
+  const inScope = (s: SentenceInfo): boolean => words <= ONE_SCOPE_WORDS || anchors.some((b) => Math.abs(b - s.block) <= 1);
+  const out: ModelDisclosure[] = [];
+  for (const s of a.sentences) {
+    if (reported.has(s.index) || !inScope(s) || doc.blocks[s.block]?.kind === "heading" && s.health.length === 0) continue;
+    const owned = s.health.length > 0 || s.cues.some((c) => OWNED_CUES.has(c.kind));
+    if (!owned) continue;
+    out.push({ sentence: s.index, probability: j.probabilities[s.index], level: "error", reasons: ["a health detail in a document about a patient's care"] });
+  }
+  return out;
+}
+
+/**
+ * The model decides whose text it is: outside a document it judges to be about a patient and away
+ * from the sentences it reports, the cue-based patient context is dropped, so identifiers and health
+ * words there are not tied to anyone (an organisation's phone in a guide, a company called "Phil").
+ * Replies keep their own rules: the person a reply answers is its patient by definition.
+ */
+function gateByModel(a: DocumentAnalysis, aboutPatient: boolean, reported: number[]): void {
+  if (aboutPatient || REPLY_KINDS.has(a.kind)) return;
+  const near = (i: number): boolean => reported.some((r) => Math.abs(r - i) <= 2 && Math.abs(a.sentences[r].block - a.sentences[i].block) <= 1);
+  for (const s of a.sentences) {
+    if (near(s.index)) continue;
+    s.patientContext = false;
+    s.refersTo = undefined;
+  }
+  for (const m of a.mentions) if (m.tied && !near(m.sentence)) m.tied = false;
 }
 
 /**

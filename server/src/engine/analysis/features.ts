@@ -212,3 +212,27 @@ export function sentenceFeatures(doc: ParsedDocument, a: DocumentAnalysis, s: Se
   return { slots, signals };
 }
 
+
+/** Named signals whose count in a document the document model reads. */
+const COUNTED = ["first-person+health", "you+health", "third-person+health", "family+health", "name+health", "past+health", "health:specific", "voice:first-person", "voice:you", "voice:we", "mood:general", "cue:patient-reference", "cue:care-event", "cue:general", "cue:hypothetical", "cue:aggregate", "id:name", "id:name-staff", "tone:praise"];
+
+/**
+ * Features of the document model (is this document about a specific patient's health at all?):
+ * every sentence feature, once, and how many sentences carry each of the main signals.
+ */
+export function documentFeatures(sentences: ReadonlyArray<{ slots: number[]; signals: string[] }>): number[] {
+  const slots = new Set<number>();
+  const counts = new Map<string, number>();
+  for (const s of sentences) {
+    for (const k of s.slots) slots.add(k);
+    for (const x of s.signals) if (COUNTED.includes(x)) counts.set(x, (counts.get(x) ?? 0) + 1);
+  }
+  const n = Math.max(1, sentences.length);
+  for (const x of COUNTED) {
+    const c = counts.get(x) ?? 0;
+    slots.add(hashFeature(`count:${x}:${bucket(c, [1, 2, 4, 8])}`));
+    slots.add(hashFeature(`share:${x}:${bucket(c / n, [0.05, 0.15, 0.3, 0.5])}`));
+  }
+  slots.add(hashFeature(`sentences:${bucket(n, [3, 8, 20, 50])}`));
+  return [...slots];
+}

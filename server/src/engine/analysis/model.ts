@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import shipped from "../../../../rules/models/disclosure.json";
 import type { ParsedDocument } from "../types";
-import { documentSignals, hashFeature, sentenceFeatures, type DocumentSignals } from "./features";
+import { documentFeatures, documentSignals, hashFeature, sentenceFeatures, type DocumentSignals } from "./features";
 import type { DocumentAnalysis, SentenceInfo } from "./types";
 
 /** The weights file: sparse weights by hashed slot, and what they were trained on (no text). */
@@ -13,20 +13,36 @@ export interface ModelFile {
   version: number;
   trainedAt: string;
   featureBits: number;
-  /** Probability above which a sentence is reported as a warning, and as an error when its person is identifiable. */
-  thresholds: { warning: number; error: number };
+  /**
+   * A sentence is reported as a warning when its probability reaches `warning`, or `inDocument` in a
+   * document whose own probability reaches `document`; the same with the `error` pair for an error
+   * (when its person is identifiable).
+   */
+  thresholds: Thresholds;
   bias: number;
   /** Slots and weights, as two parallel arrays (weights rounded). */
   slots: number[];
   weights: number[];
+  /** The document model: is the document about a specific patient's health at all? */
+  document: { bias: number; slots: number[]; weights: number[] };
   /** What the weights were trained on: sets, files and sentences per source (never text). */
   data: Array<{ set: string; files: number; sentences: number; positives: number }>;
+}
+
+/** Decision thresholds, chosen by grouped cross-validation at training. */
+export interface Thresholds {
+  document: number;
+  warning: number;
+  warningInDocument: number;
+  error: number;
+  errorInDocument: number;
 }
 
 /** A weight table ready for scoring. */
 export interface DisclosureModel {
   weights: Float32Array;
   bias: number;
+  document: { weights: Float32Array; bias: number };
   thresholds: ModelFile["thresholds"];
 }
 
@@ -38,6 +54,7 @@ const table = (bits: number, slots: number[], values: number[]): Float32Array =>
 const load = (file: ModelFile): DisclosureModel => ({
   weights: table(file.featureBits, file.slots, file.weights),
   bias: file.bias,
+  document: { weights: table(file.featureBits, file.document.slots, file.document.weights), bias: file.document.bias },
   thresholds: file.thresholds,
 });
 
@@ -105,20 +122,36 @@ export interface ModelDisclosure {
   sentence: number;
   /** 0..1. */
   probability: number;
+  /** The model's decision: error when the person is identifiable, else at most a warning. */
+  level: "warning" | "error";
   /** The strongest readable signals behind the judgement (never the text). */
   reasons: string[];
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-/** Probabilities of every sentence of a document, with the readable reasons of each. */
-export function scoreSentences(model: DisclosureModel, doc: ParsedDocument, a: DocumentAnalysis, d: DocumentSignals = documentSignals(doc, a)): Array<{ probability: number; reasons: string[] }> {
-  return a.sentences.map((s) => {
-    const { slots, signals } = sentenceFeatures(doc, a, s, d);
-    let z = model.bias;
-    for (const k of slots) z += model.weights[k];
-    return { probability: sigmoid(z), reasons: reasonsOf(model.weights, signals) };
-  });
+const linear = (t: { weights: Float32Array; bias: number }, slots: readonly number[]): number => {
+  let z = t.bias;
+  for (const k of slots) z += t.weights[k];
+  return sigmoid(z);
+};
+
+/** Probabilities of every sentence of a document and of the document, with the readable reasons of each sentence. */
+export function scoreSentences(model: DisclosureModel, doc: ParsedDocument, a: DocumentAnalysis, d: DocumentSignals = documentSignals(doc, a)): { document: number; sentences: Array<{ probability: number; reasons: string[] }> } {
+  const features = a.sentences.map((s) => sentenceFeatures(doc, a, s, d));
+  const words = features.filter((_, i) => /[a-z]{2}/i.test(a.sentences[i].text));
+  return {
+    document: linear(model.document, documentFeatures(words)),
+    sentences: features.map((f) => ({ probability: linear(model, f.slots), reasons: reasonsOf(model.weights, f.signals) })),
+  };
+}
+
+/** The decision for a sentence: undefined (not reported), a warning or an error (if the person is identifiable). */
+export function decide(t: Thresholds, sentence: number, document: number): "warning" | "error" | undefined {
+  const inDocument = document >= t.document;
+  if (sentence >= t.error || (inDocument && sentence >= t.errorInDocument)) return "error";
+  if (sentence >= t.warning || (inDocument && sentence >= t.warningInDocument)) return "warning";
+  return undefined;
 }
 
 /** The named signals with the largest positive weights, as readable text. */
@@ -127,15 +160,27 @@ function reasonsOf(weights: Float32Array, signals: readonly string[]): string[] 
   return [...new Set(named.filter((r) => r.w > 0.05).sort((p, q) => q.w - p.w).slice(0, 3).map((r) => r.text))];
 }
 
-/** Sentences whose probability reaches the warning threshold. */
-export function scoreDocument(doc: ParsedDocument, a: DocumentAnalysis, model = disclosureModel()): ModelDisclosure[] {
-  if (a.subject === "animals" || a.sentences.length === 0) return [];
+/** The model's judgement of a document: its probability, and the sentences it reports. */
+export interface DocumentJudgement {
+  /** Probability that the document tells a specific patient's health at all. */
+  document: number;
+  /** Whether the document probability reaches the document threshold. */
+  aboutPatient: boolean;
+  disclosures: ModelDisclosure[];
+  /** Every sentence's probability. */
+  probabilities: number[];
+}
+
+/** Scores a document and its sentences; reports the sentences whose decision is a warning or an error. */
+export function scoreDocument(doc: ParsedDocument, a: DocumentAnalysis, model = disclosureModel()): DocumentJudgement {
+  if (a.subject === "animals" || a.sentences.length === 0) return { document: 0, aboutPatient: false, disclosures: [], probabilities: a.sentences.map(() => 0) };
   const scores = scoreSentences(model, doc, a);
   const out: ModelDisclosure[] = [];
   for (const s of a.sentences) {
     if (!/[a-z]{2}/i.test(s.text)) continue;
-    const r = scores[s.index];
-    if (r.probability >= model.thresholds.warning) out.push({ sentence: s.index, probability: r.probability, reasons: r.reasons });
+    const r = scores.sentences[s.index];
+    const level = decide(model.thresholds, r.probability, scores.document);
+    if (level) out.push({ sentence: s.index, probability: r.probability, level, reasons: scores.document >= model.thresholds.document ? [...r.reasons.slice(0, 2), "in a document about a patient's care"] : r.reasons });
   }
-  return out;
+  return { document: scores.document, aboutPatient: scores.document >= model.thresholds.document, disclosures: out, probabilities: scores.sentences.map((x) => x.probability) };
 }

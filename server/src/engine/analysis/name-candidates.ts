@@ -23,7 +23,7 @@ const TOKEN = /[A-Za-z][A-Za-z'’.-]*/g;
 /** Whether a capitalised word could be part of a person's name. */
 function nameLike(word: string): boolean {
   const w = word.replace(/[.’']s?$/, "").replace(/\.$/, "");
-  if (!/^[A-Z]/.test(w)) return false;
+  if (!/^[A-Z]/.test(w) || /^I(?:[’'](?:m|ve|d|ll))?$/.test(w) || /[’'](?:m|ve|d|ll|re|t)$/i.test(w)) return false;
   if (/^[A-Z]$/.test(w)) return true; // an initial
   if (w.length > 1 && w === w.toUpperCase()) return false; // an acronym
   if (NOT_NAMES.has(w) || HEALTH_INDEX.has(w.toLowerCase()) || US_PLACES.has(w)) return false;
