@@ -61,6 +61,8 @@ export function nameCandidates(s: SentenceInfo, block: ProseBlock, a: DocumentAn
     let j = k;
     while (j + 1 < words.length && nameLike(words[j + 1].text) && block.text.slice(words[j].start + words[j].text.length, words[j + 1].start).trim() === "") j++;
     if (titled && j === k) continue;
+    // a lone initial ("T") is a name only beside another initial or name
+    if (j === k && /^[A-Z]\.?$/.test(w.text)) continue;
     const start = w.start;
     const end = words[j].start + words[j].text.replace(/[’']s$/, "").length;
     const text = block.text.slice(start, end);
