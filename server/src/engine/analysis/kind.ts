@@ -45,7 +45,12 @@ export function documentKind(doc: ParsedDocument, opening: string): DocumentKind
   if (doc.language === "plaintext") {
     if (/(?:^|\s)#[A-Za-z]\w+/.test(head) || /(?<![\w.])@\w/.test(head)) return "social";
     if (/^(?:hi|hello|hey|dear|thanks|thank you)\b/i.test(head.trim())) return "review-reply";
-    return "social";
+    // a short message with emoji, hashtags or handles anywhere is a social post; other plain text
+    // (a page's text, a testimonial record, a newsletter) is read as a post
+    const all = doc.blocks.map((b) => b.text).join(" ");
+    const words = all.split(/\s+/).length;
+    if (words <= 120 && (/(?:^|\s)#[A-Za-z]\w+|(?<![\w.])@\w{2,}/.test(all) || /\p{Extended_Pictographic}/u.test(all))) return "social";
+    return "post";
   }
   return "post";
 }
