@@ -271,7 +271,7 @@ function probe(files: string[]): void {
     const a = analyzeDocument(doc, defaultConfig(), { withoutModel: true });
     const scores = scoreSentences(model, doc, a);
     process.stdout.write(`${path} kind=${a.kind} document=${scores.document.toFixed(2)}\n`);
-    for (const s of a.sentences) process.stdout.write(`  ${scores.sentences[s.index].probability.toFixed(2)} ${s.text.slice(0, 100).replace(/\n/g, " ")}  [${scores.sentences[s.index].reasons.join("; ")}]\n`);
+    for (const s of a.sentences) process.stdout.write(`  ${scores.sentences[s.index].probability.toFixed(2)} ${s.text.slice(0, 100).replace(/\n/g, " ")}  [${scores.sentences[s.index].reasons.join("; ")}] health: ${s.health.map((h) => `${a.health[h].category}${a.health[h].specific ? "*" : ""}`).join(",")} cues: ${s.cues.map((c) => c.kind).join(",")}\n`);
   }
 }
 

@@ -7,12 +7,15 @@ import { disclosureModel, scoreDocument, type DisclosureModel, type DocumentJudg
 import { nameCandidates } from "./name-candidates";
 import type { Disclosure, DisclosureVoice, DocumentAnalysis, IdentifierMention, SentenceInfo } from "./types";
 
-const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|mine|myself)\b/;
+const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d)\b|\b(?:me|my|mine|myself)\b/i;
 const YOU = /\b(?:you|your|you're|you’re|you've|you’ve|yours|yourself|ur|u)\b/i;
 const REPLY_KINDS = new Set(["review-reply", "comment-reply"]);
 
 /** Identifier types that identify a person in a disclosure's scope. */
 const IDENTIFYING: Record<string, string> = { name: "name", location: "town", address: "address", zip: "ZIP code", age: "age", email: "email", phone: "phone", handle: "handle", url: "web address", date: "date", photo: "photo", other: "identifying detail" };
+
+/** Cues that say the people of a sentence are not patients. */
+const NOT_PATIENT_CUES = new Set(["donor", "hypothetical", "composite", "public-figure", "history", "aggregate", "general"]);
 
 /** A document this long or shorter is one scope; a longer one is scoped by sections. */
 const ONE_SCOPE_WORDS = 700;
@@ -20,6 +23,8 @@ const ONE_SCOPE_WORDS = 700;
 /** The voice of a disclosing sentence in its document. */
 function voiceOf(a: DocumentAnalysis, s: SentenceInfo): DisclosureVoice {
   const reply = REPLY_KINDS.has(a.kind);
+  // a testimonial's quote and attribution are the patient's own
+  if (a.testimonials.some((t) => t.quoteBlocks.includes(s.block) || t.attributionBlocks.includes(s.block))) return "patient";
   if (YOU.test(s.text) && (reply || a.kind === "social" || a.kind === "testimonial" || opensWithGreeting(a))) return "addressed";
   if (!reply && FIRST_PERSON.test(s.text)) return "patient";
   return "described";
@@ -44,8 +49,10 @@ const patientIdentifier = (m: IdentifierMention): boolean => m.owner === "unknow
 export function markDisclosures(doc: ParsedDocument, a: DocumentAnalysis, model: DisclosureModel = disclosureModel()): void {
   a.disclosures = [];
   if (a.subject === "animals") return;
+  // a writer who says the story is a composite or made up tells no one's health
+  if (a.sentences.some((s) => s.cues.some((c) => c.kind === "composite"))) return;
   const judgement = scoreDocument(doc, a, model);
-  const scored = [...judgement.disclosures, ...ownedHealth(doc, a, judgement)].filter((d) => !a.quoted.has(d.sentence) && !a.sentences[d.sentence].general).sort((x, y) => x.sentence - y.sentence);
+  const scored = [...judgement.disclosures, ...ownedHealth(doc, a, judgement)].filter((d) => !a.quoted.has(d.sentence) && !a.sentences[d.sentence].general && !onlyAPointer(a, a.sentences[d.sentence]) && !onlyStaff(a, a.sentences[d.sentence]) && !judgedElsewhere(doc, a, a.sentences[d.sentence])).sort((x, y) => x.sentence - y.sentence);
   gateByModel(a, judgement.aboutPatient, scored.map((d) => d.sentence));
   if (scored.length === 0) return;
   const words = a.sentences.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
@@ -65,7 +72,37 @@ export function markDisclosures(doc: ParsedDocument, a: DocumentAnalysis, model:
   tieNamesInScope(doc, a, words);
 }
 
+/**
+ * A sentence whose only health words are a generic insurer, bill or visit, with no care event or
+ * past time, points the reader somewhere ("call to check your insurance coverage"); it tells nothing.
+ */
+function onlyAPointer(a: DocumentAnalysis, s: SentenceInfo): boolean {
+  if (s.health.length === 0 || s.cues.some((c) => c.kind === "care-event" || c.kind === "patient-reference" || c.kind === "records" || c.kind === "case-study")) return false;
+  return s.health.every((i) => !a.health[i].specific && (a.health[i].category === "insurance" || a.health[i].category === "billing" || a.health[i].category === "visit")) && !/\b(?:was|were|had|did|came|got|went)\b/i.test(s.text);
+}
+
+/**
+ * Sentences other rules judge as a whole, or that tell nothing: a testimonial's attribution (the
+ * testimonial rule reports it), a question to readers outside a reply, a lone word.
+ */
+function judgedElsewhere(doc: ParsedDocument, a: DocumentAnalysis, s: SentenceInfo): boolean {
+  if (a.testimonials.some((t) => t.attributionBlocks.includes(s.block))) return true;
+  if (!REPLY_KINDS.has(a.kind) && /\?["”']?$/.test(s.text.trim())) return true;
+  return s.text.trim().split(/\s+/).length < 2 && s.mentions.length === 0 && s.health.length === 0;
+}
+
+/** A sentence that names only staff and tells no health detail (a provider's name in a prop, a byline). */
+function onlyStaff(a: DocumentAnalysis, s: SentenceInfo): boolean {
+  const names = s.mentions.map((i) => a.mentions[i]).filter((m) => m.type === "name");
+  return s.health.length === 0 && names.length > 0 && names.every((m) => m.owner === "staff" || m.detail === "provider" || /^(?:dr|doctor)\b/i.test(m.text));
+}
+
 /** A patient's scope owns the health details in it: its sentences that tell a health detail or a care event. */
+/** A person or a past event: I, she, his, a family member, or a past-tense verb. */
+const PERSONAL = /\b(?:I|I'm|I’m|I've|I’ve|me|my|he|she|him|her|his|son|daughter|husband|wife|mom|mum|mother|dad|father|was|were|had|did|came|went|got|felt|told|started|began)\b/;
+/** Words of general advice and of what is usually so. */
+const GENERALLY = /\b(?:many|most|often|usually|typically|generally|commonly|anyone|everyone|people who|patients who|if you|you can|you may|you might|you should|can help|may help)\b/i;
+const CLINICAL = new Set(["condition", "symptom", "procedure", "medication", "test", "treatment"]);
 const OWNED_CUES = new Set(["care-event", "patient-reference", "records", "second-person-care", "case-study", "past-event"]);
 
 /**
@@ -81,9 +118,13 @@ function ownedHealth(doc: ParsedDocument, a: DocumentAnalysis, j: DocumentJudgem
   const inScope = (s: SentenceInfo): boolean => words <= ONE_SCOPE_WORDS || anchors.some((b) => Math.abs(b - s.block) <= 1);
   const out: ModelDisclosure[] = [];
   for (const s of a.sentences) {
-    if (reported.has(s.index) || !inScope(s) || doc.blocks[s.block]?.kind === "heading" && s.health.length === 0) continue;
-    const owned = s.health.length > 0 || s.cues.some((c) => OWNED_CUES.has(c.kind));
-    if (!owned) continue;
+    if (reported.has(s.index) || !inScope(s) || doc.blocks[s.block]?.kind === "heading") continue;
+    // a condition, symptom, procedure, drug or test; an insurer, a bill or a visit only with a care event
+    const owned = s.health.some((i) => a.health[i].specific || CLINICAL.has(a.health[i].category)) || s.cues.some((c) => OWNED_CUES.has(c.kind));
+    // about someone in particular (a person, a past event), not general advice or the staff's work
+    const personal = PERSONAL.test(s.text) || s.mentions.some((i) => a.mentions[i].type === "name" && a.mentions[i].owner === "unknown") || s.cues.some((c) => c.kind === "care-event" || c.kind === "patient-reference" || c.kind === "case-study");
+    const general = GENERALLY.test(s.text) || s.cues.some((c) => NOT_PATIENT_CUES.has(c.kind) || c.kind === "staff") || s.mentions.some((i) => a.mentions[i].owner === "staff" || a.mentions[i].detail === "provider");
+    if (!owned || !personal || general) continue;
     out.push({ sentence: s.index, probability: j.probabilities[s.index], level: "error", reasons: ["a health detail in a document about a patient's care"] });
   }
   return out;
@@ -98,11 +139,8 @@ function ownedHealth(doc: ParsedDocument, a: DocumentAnalysis, j: DocumentJudgem
 function gateByModel(a: DocumentAnalysis, aboutPatient: boolean, reported: number[]): void {
   if (aboutPatient || REPLY_KINDS.has(a.kind)) return;
   const near = (i: number): boolean => reported.some((r) => Math.abs(r - i) <= 2 && Math.abs(a.sentences[r].block - a.sentences[i].block) <= 1);
-  for (const s of a.sentences) {
-    if (near(s.index)) continue;
-    s.patientContext = false;
-    s.refersTo = undefined;
-  }
+  // (the sentence's own patient context stays: the story and reply rules read their cues themselves)
+  for (const s of a.sentences) if (!near(s.index)) s.refersTo = undefined;
   for (const m of a.mentions) if (m.tied && !near(m.sentence)) m.tied = false;
 }
 
@@ -111,6 +149,8 @@ function gateByModel(a: DocumentAnalysis, aboutPatient: boolean, reported: numbe
  * figure's is the patient's (tied), and so are name-shaped words no lexicon knows (recall first).
  */
 function tieNamesInScope(doc: ParsedDocument, a: DocumentAnalysis, words: number): void {
+  // a reply greets the reviewer by the name they posted under: the review rules judge that
+  if (REPLY_KINDS.has(a.kind)) return;
   const certain = a.disclosures.filter((d) => d.severity === "error");
   if (certain.length === 0) return;
   const inScope = new Set<number>();
@@ -124,17 +164,21 @@ function tieNamesInScope(doc: ParsedDocument, a: DocumentAnalysis, words: number
     }
   }
   const staff = a.staffNames;
+  // a testimonial's attribution is the testimonial rule's to report
+  const attribution = new Set(a.testimonials.flatMap((t) => t.attributionBlocks));
+  // donors, made-up examples, public figures, history and staff are nobody's patients
+  const notPatient = (k: number): boolean => [a.sentences[k], a.sentences[k - 1]].some((o) => o !== undefined && o.block === a.sentences[k].block && o.cues.some((c) => NOT_PATIENT_CUES.has(c.kind)));
   for (const m of a.mentions) {
-    if (m.type !== "name" || m.owner !== "unknown" || m.detail === "provider" || m.tied || !inScope.has(m.sentence)) continue;
-    if (a.quoted.has(m.sentence) || a.sentences[m.sentence].general) continue;
+    if (m.type !== "name" || m.owner !== "unknown" || m.detail === "provider" || m.tied || !inScope.has(m.sentence) || attribution.has(m.block)) continue;
+    if (a.quoted.has(m.sentence) || a.sentences[m.sentence].general || notPatient(m.sentence)) continue;
     if (m.text.toLowerCase().split(/\s+/).some((t) => staff.has(t))) continue;
     m.tied = true;
   }
   // name candidates no lexicon knows, in the short lines of the scope (attributions, record fields)
   for (const k of inScope) {
     const s = a.sentences[k];
-    if (a.quoted.has(k) || s.general) continue;
     const block = doc.blocks[s.block];
+    if (a.quoted.has(k) || s.general || notPatient(k) || attribution.has(s.block) || block.kind === "heading") continue;
     for (const c of nameCandidates(s, block, a)) {
       a.mentions.push({ type: "name", range: c.range, block: s.block, start: c.start, end: c.end, text: c.text, sentence: k, confidence: 0.6, owner: "unknown", tied: true, detail: c.detail });
       s.mentions.push(a.mentions.length - 1);

@@ -18,12 +18,12 @@ function english(): Set<string> {
 /** Titles that introduce a person's name; "Dr" and credentials introduce staff. */
 const PERSON_TITLE = /^(?:mr|mrs|ms|miss|mx)\.?$/i;
 const STAFF_TITLE = /^(?:dr|doctor|prof|professor|nurse)\.?$/i;
-const TOKEN = /[A-Za-z][A-Za-z'’.-]*/g;
+const TOKEN = /(?<![#@\w])\p{L}[\p{L}'’.-]*/gu;
 
 /** Whether a capitalised word could be part of a person's name. */
 function nameLike(word: string): boolean {
   const w = word.replace(/[.’']s?$/, "").replace(/\.$/, "");
-  if (!/^[A-Z]/.test(w) || /^I(?:[’'](?:m|ve|d|ll))?$/.test(w) || /[’'](?:m|ve|d|ll|re|t)$/i.test(w)) return false;
+  if (!/^\p{Lu}/u.test(w) || /^I(?:[’'](?:m|ve|d|ll))?$/.test(w) || /[’'](?:m|ve|d|ll|re|t)$/i.test(w)) return false;
   if (/^[A-Z]$/.test(w)) return true; // an initial
   if (w.length > 1 && w === w.toUpperCase()) return false; // an acronym
   if (NOT_NAMES.has(w) || HEALTH_INDEX.has(w.toLowerCase()) || US_PLACES.has(w)) return false;
@@ -60,6 +60,11 @@ export function nameCandidates(s: SentenceInfo, block: ProseBlock, a: DocumentAn
     if (!titled && k === 0 && !attribution && !GIVEN_NAMES.has(w.text)) continue;
     let j = k;
     while (j + 1 < words.length && nameLike(words[j + 1].text) && block.text.slice(words[j].start + words[j].text.length, words[j + 1].start).trim() === "") j++;
+    // a run of capitalised words that ends a heading-like title ("Client Success Stories") is no name
+    if (!titled && words.slice(k, j + 1).some((x) => english().has(x.text.toLowerCase()) && !GIVEN_NAMES.has(x.text) && !PEOPLE_NAMES.has(x.text))) {
+      k = j;
+      continue;
+    }
     if (titled && j === k) continue;
     // a lone initial ("T") is a name only beside another initial or name
     if (j === k && /^[A-Z]\.?$/.test(w.text)) continue;
