@@ -11,6 +11,12 @@ const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d)\b|\b(?:me|my|mine|
 const YOU = /\b(?:you|your|you're|you’re|you've|you’ve|yours|yourself|ur|u)\b/i;
 const REPLY_KINDS = new Set(["review-reply", "comment-reply"]);
 
+/** A line that looks like an attribution: up to four capitalised words or initials, maybe a place or role after a comma. */
+const ATTRIBUTION_LINE = /^[-–—~*\s]*(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}(?:[,(|–—-]\s*[\p{L} .,'’()&-]{0,40})?$/u;
+
+/** A short line that is a date or holds a number ("February 2021.", "Age 34"). */
+const DATE_LINE = /^(?=(?:\S+\s+){0,4}\S+$)(?=.*(?:\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))/i;
+
 /** Identifier types that identify a person in a disclosure's scope. */
 const IDENTIFYING: Record<string, string> = { name: "name", location: "town", address: "address", zip: "ZIP code", age: "age", email: "email", phone: "phone", handle: "handle", url: "web address", date: "date", photo: "photo", other: "identifying detail" };
 
@@ -52,7 +58,11 @@ export function markDisclosures(doc: ParsedDocument, a: DocumentAnalysis, model:
   // a writer who says the story is a composite or made up tells no one's health
   if (a.sentences.some((s) => s.cues.some((c) => c.kind === "composite"))) return;
   const judgement = scoreDocument(doc, a, model);
-  const scored = [...judgement.disclosures, ...ownedHealth(doc, a, judgement)].filter((d) => !a.quoted.has(d.sentence) && !a.sentences[d.sentence].general && !onlyAPointer(a, a.sentences[d.sentence]) && !onlyStaff(a, a.sentences[d.sentence]) && !judgedElsewhere(doc, a, a.sentences[d.sentence])).sort((x, y) => x.sentence - y.sentence);
+  const owned = ownedHealth(doc, a, judgement);
+  // a sentence the model reports as a warning and the patient's scope owns is an error
+  const levels = new Map(owned.map((d) => [d.sentence, d.level]));
+  const merged = [...judgement.disclosures.map((d) => (levels.get(d.sentence) === "error" ? { ...d, level: "error" as const } : d)), ...owned.filter((d) => !judgement.disclosures.some((m) => m.sentence === d.sentence))];
+  const scored = merged.filter((d) => !a.quoted.has(d.sentence) && !a.sentences[d.sentence].general && !onlyAPointer(a, a.sentences[d.sentence]) && !onlyStaff(a, a.sentences[d.sentence]) && !judgedElsewhere(doc, a, a.sentences[d.sentence])).sort((x, y) => x.sentence - y.sentence);
   gateByModel(a, judgement.aboutPatient, scored.map((d) => d.sentence));
   if (scored.length === 0) return;
   const words = a.sentences.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
@@ -82,13 +92,18 @@ function onlyAPointer(a: DocumentAnalysis, s: SentenceInfo): boolean {
 }
 
 /**
- * Sentences other rules judge as a whole, or that tell nothing: a testimonial's attribution (the
- * testimonial rule reports it), a question to readers outside a reply, a lone word.
+ * Sentences that tell nothing: no health word, identifier, care cue or person; a question to
+ * readers outside a reply; a lone word.
  */
 function judgedElsewhere(doc: ParsedDocument, a: DocumentAnalysis, s: SentenceInfo): boolean {
-  if (a.testimonials.some((t) => t.attributionBlocks.includes(s.block))) return true;
+  // a sentence with no health word, no identifier, no care cue and no person in it tells no one's health
+  // (an attribution line is a person: "Susan G", "CW", "— Merle, Spokane")
+  const substance = s.health.length > 0 || s.mentions.some((i) => a.mentions[i].owner === "unknown") || s.cues.some((c) => OWNED_CUES.has(c.kind)) || PERSONAL.test(s.text) || YOU.test(s.text) || ATTRIBUTION_LINE.test(s.text.trim()) || DATE_LINE.test(s.text.trim());
+  if (!substance) return true;
+  // the attribution of a testimonial the testimonial rule reports (health told, identifiers given)
+  if (a.testimonials.some((t) => t.attributionBlocks.includes(s.block) && a.health.some((h) => t.quoteBlocks.includes(h.block) || t.attributionBlocks.includes(h.block)) && a.mentions.some((m) => t.attributionBlocks.includes(m.block) && m.owner === "unknown" && (m.type === "name" || m.type === "location" || m.type === "age")))) return true;
   if (!REPLY_KINDS.has(a.kind) && /\?["”']?$/.test(s.text.trim())) return true;
-  return s.text.trim().split(/\s+/).length < 2 && s.mentions.length === 0 && s.health.length === 0;
+  return s.text.trim().split(/\s+/).length < 2 && !/^\p{Lu}/u.test(s.text.trim()) && s.mentions.length === 0 && s.health.length === 0;
 }
 
 /** A sentence that names only staff and tells no health detail (a provider's name in a prop, a byline). */
@@ -100,8 +115,10 @@ function onlyStaff(a: DocumentAnalysis, s: SentenceInfo): boolean {
 /** A patient's scope owns the health details in it: its sentences that tell a health detail or a care event. */
 /** A person or a past event: I, she, his, a family member, or a past-tense verb. */
 const PERSONAL = /\b(?:I|I'm|I’m|I've|I’ve|me|my|he|she|him|her|his|son|daughter|husband|wife|mom|mum|mother|dad|father|was|were|had|did|came|went|got|felt|told|started|began)\b/;
+/** A family member or a patient spoken of in the third person. */
+const PERSONAL_OTHER = /\b(?:son|daughter|husband|wife|mom|mum|mother|dad|father|child|grandson|granddaughter|patient|client)\b/i;
 /** Words of general advice and of what is usually so. */
-const GENERALLY = /\b(?:many|most|often|usually|typically|generally|commonly|anyone|everyone|people who|patients who|if you|you can|you may|you might|you should|can help|may help)\b/i;
+const GENERALLY = /\b(?:many|most|often|usually|typically|generally|commonly|people who|patients who|if you|you can|you may|you might|you should)\b/i;
 const CLINICAL = new Set(["condition", "symptom", "procedure", "medication", "test", "treatment"]);
 const OWNED_CUES = new Set(["care-event", "patient-reference", "records", "second-person-care", "case-study", "past-event"]);
 
@@ -113,17 +130,18 @@ const OWNED_CUES = new Set(["care-event", "patient-reference", "records", "secon
 function ownedHealth(doc: ParsedDocument, a: DocumentAnalysis, j: DocumentJudgement): ModelDisclosure[] {
   if (!j.aboutPatient) return [];
   const words = a.sentences.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
-  const reported = new Set(j.disclosures.map((d) => d.sentence));
   const anchors = j.disclosures.map((d) => a.sentences[d.sentence].block);
   const inScope = (s: SentenceInfo): boolean => words <= ONE_SCOPE_WORDS || anchors.some((b) => Math.abs(b - s.block) <= 1);
   const out: ModelDisclosure[] = [];
   for (const s of a.sentences) {
-    if (reported.has(s.index) || !inScope(s) || doc.blocks[s.block]?.kind === "heading") continue;
+    if (!inScope(s) || doc.blocks[s.block]?.kind === "heading") continue;
     // a condition, symptom, procedure, drug or test; an insurer, a bill or a visit only with a care event
     const owned = s.health.some((i) => a.health[i].specific || CLINICAL.has(a.health[i].category)) || s.cues.some((c) => OWNED_CUES.has(c.kind));
     // about someone in particular (a person, a past event), not general advice or the staff's work
     const personal = PERSONAL.test(s.text) || s.mentions.some((i) => a.mentions[i].type === "name" && a.mentions[i].owner === "unknown") || s.cues.some((c) => c.kind === "care-event" || c.kind === "patient-reference" || c.kind === "case-study");
-    const general = GENERALLY.test(s.text) || s.cues.some((c) => NOT_PATIENT_CUES.has(c.kind) || c.kind === "staff") || s.mentions.some((i) => a.mentions[i].owner === "staff" || a.mentions[i].detail === "provider");
+    // (a sentence about the staff's work names them and no one else: "Dr. Cho leads our screening program")
+    const aboutStaff = !FIRST_PERSON.test(s.text) && !PERSONAL_OTHER.test(s.text) && (s.cues.some((c) => c.kind === "staff") || s.mentions.some((i) => a.mentions[i].owner === "staff" || a.mentions[i].detail === "provider"));
+    const general = GENERALLY.test(s.text) || s.cues.some((c) => NOT_PATIENT_CUES.has(c.kind)) || aboutStaff;
     if (!owned || !personal || general) continue;
     out.push({ sentence: s.index, probability: j.probabilities[s.index], level: "error", reasons: ["a health detail in a document about a patient's care"] });
   }
@@ -141,8 +159,14 @@ function gateByModel(a: DocumentAnalysis, aboutPatient: boolean, reported: numbe
   const near = (i: number): boolean => reported.some((r) => Math.abs(r - i) <= 2 && Math.abs(a.sentences[r].block - a.sentences[i].block) <= 1);
   // (the sentence's own patient context stays: the story and reply rules read their cues themselves)
   for (const s of a.sentences) if (!near(s.index)) s.refersTo = undefined;
-  for (const m of a.mentions) if (m.tied && !near(m.sentence)) m.tied = false;
+  // a sentence that itself speaks of a specific patient by a cue ("our patient", "came in with"), or
+  // a letter to a patient greeted by name, keeps its ties: that is evidence the model may lack
+  const letter = opensWithGreeting(a) && a.sentences.slice(0, 2).some((s) => s.mentions.some((i) => a.mentions[i].type === "name" && a.mentions[i].owner === "unknown"));
+  const cued = (i: number): boolean => a.sentences[i].patientContext && (letter || a.sentences[i].cues.some((c) => STRONG_CUES.has(c.kind)));
+  for (const m of a.mentions) if (m.tied && !near(m.sentence) && !cued(m.sentence)) m.tied = false;
 }
+
+const STRONG_CUES = new Set(["patient-reference", "care-event", "records", "second-person-care", "case-study"]);
 
 /**
  * In the scope of a certain disclosure, a name that is not staff's, the practice's or a public

@@ -152,7 +152,8 @@ export function sentenceSignals(doc: ParsedDocument, a: DocumentAnalysis, s: Sen
   if (block?.key) f.push(`field:${(block.key.split(/[.[\]]+/).filter(Boolean).pop() ?? "").toLowerCase()}`);
   if (block?.attribute) f.push(`field:${block.attribute.toLowerCase()}`);
   f.push(`doc:${a.kind}`);
-  f.push(`doc-words:${bucket(d.words, [60, 150, 400, 1000])}`);
+  // (no document length: long pages are mostly clean in the training data, and a length prior
+  // silenced the one testimonial section of a long landing page)
   f.push(`doc-first-person-health:${bucket(d.firstPersonHealth, [0.05, 0.15, 0.3])}`);
   f.push(`doc-second-person:${bucket(d.secondPerson, [0.1, 0.3, 0.6])}`);
   f.push(`doc-third-person-health:${bucket(d.thirdPersonHealth, [0.05, 0.15])}`);
@@ -233,6 +234,5 @@ export function documentFeatures(sentences: ReadonlyArray<{ slots: number[]; sig
     slots.add(hashFeature(`count:${x}:${bucket(c, [1, 2, 4, 8])}`));
     slots.add(hashFeature(`share:${x}:${bucket(c / n, [0.05, 0.15, 0.3, 0.5])}`));
   }
-  slots.add(hashFeature(`sentences:${bucket(n, [3, 8, 20, 50])}`));
   return [...slots];
 }

@@ -50,6 +50,12 @@ export function documentKind(doc: ParsedDocument, opening: string): DocumentKind
     const all = doc.blocks.map((b) => b.text).join(" ");
     const words = all.split(/\s+/).length;
     if (words <= 120 && (/(?:^|\s)#[A-Za-z]\w+|(?<![\w.])@\w{2,}/.test(all) || /\p{Extended_Pictographic}/u.test(all))) return "social";
+    // a short message from the practice to someone ("we hope your treatment went well"), not a
+    // person's own account addressed to their doctor ("you fixed my knee")
+    const count = (re: RegExp): number => all.match(re)?.length ?? 0;
+    const practice = count(/\b(?:we|we're|we've|our|us)\b/gi);
+    const own = count(/\b(?:I|I'm|I've|my|me)\b/g);
+    if (words <= 120 && /\b(?:you|your)\b/i.test(all) && practice >= own) return "social";
     return "post";
   }
   return "post";

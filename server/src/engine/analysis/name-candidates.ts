@@ -28,7 +28,8 @@ function nameLike(word: string): boolean {
   if (w.length > 1 && w === w.toUpperCase()) return false; // an acronym
   if (NOT_NAMES.has(w) || HEALTH_INDEX.has(w.toLowerCase()) || US_PLACES.has(w)) return false;
   if (GIVEN_NAMES.has(w) || PEOPLE_NAMES.has(w)) return true;
-  return !english().has(w.toLowerCase());
+  const plain = w.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+  return !english().has(plain);
 }
 
 /** A name candidate: its prose offsets in the block and source range. */
@@ -61,7 +62,7 @@ export function nameCandidates(s: SentenceInfo, block: ProseBlock, a: DocumentAn
     let j = k;
     while (j + 1 < words.length && nameLike(words[j + 1].text) && block.text.slice(words[j].start + words[j].text.length, words[j + 1].start).trim() === "") j++;
     // a run of capitalised words that ends a heading-like title ("Client Success Stories") is no name
-    if (!titled && words.slice(k, j + 1).some((x) => english().has(x.text.toLowerCase()) && !GIVEN_NAMES.has(x.text) && !PEOPLE_NAMES.has(x.text))) {
+    if (!titled && words.slice(k, j + 1).some((x) => english().has(x.text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")) && !GIVEN_NAMES.has(x.text) && !PEOPLE_NAMES.has(x.text))) {
       k = j;
       continue;
     }
