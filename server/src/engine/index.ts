@@ -11,7 +11,7 @@ export { explainFinding, firstParagraph, NOTICE_EXPLANATIONS, type FindingExplan
 export { LineIndex } from "./text/lines";
 export { blockRange, proseRange } from "./text/range";
 export { createLinter, effectiveSeverity, looksBinary, normalizeSeverity, ruleDocsUrl, REPO_URL, type Linter, type LintInput, type LintResult } from "./lint";
-export { ConfigError, ConfigResolver, CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, readConfigFile } from "./config/load";
+export { ConfigError, ConfigResolver, CONFIG_FILE_NAMES, findConfigFile, findRegistryFile, loadConfigFile, readConfigFile, REGISTRY_PATH } from "./config/load";
 export { defaultConfig, type ResolvedConfig, type PracticeConfig, type RawConfig } from "./config/types";
 export { collectDirectives, parseDirective, type Directive } from "./directives";
 export { DISCLOSABLE_ELEMENTS, loadRegistry, parseRegistry, type AuthorizationEntry, type AuthorizationRegistry } from "./authorization";
