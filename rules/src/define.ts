@@ -18,6 +18,8 @@ export function withAuthorization(report: RuleReport, auth: AuthorizationStatus)
       return { ...report, messageId: "covered", severity: "info", data: { ...report.data, id: auth.id, until: auth.until ?? "revoked" }, authorization: auth.id, fixes: [] };
     case "unknown":
       return { ...report, messageId: "authUnknown", severity: "error", data: { ...report.data, id: auth.id }, authorization: auth.id };
+    case "no-registry":
+      return { ...report, messageId: "authNoRegistry", severity: "error", data: { ...report.data, id: auth.id }, authorization: auth.id };
     case "expired":
       return { ...report, messageId: "authExpired", severity: "error", data: { ...report.data, id: auth.id, until: auth.until }, authorization: auth.id };
     case "revoked":
@@ -44,6 +46,7 @@ export function capForConsentClaim(report: RuleReport, analysis: DocumentAnalysi
 export const AUTHORIZATION_MESSAGES = {
   covered: "Covered by authorization {id} until {until}.",
   authUnknown: "The authorization {id} is not in the registry; the disclosure is not authorized.",
+  authNoRegistry: "The authorization {id} cannot be checked: there is no authorization registry. Record it in .safeharbor/authorizations.yaml in this folder or one above it (or set `authorizations` in the config).",
   authExpired: "The authorization {id} expired on {until}; the disclosure is no longer authorized.",
   authRevoked: "The authorization {id} was revoked; the disclosure is no longer authorized.",
   authIncomplete: "The authorization {id} does not cover everything disclosed here (missing: {missing}).",

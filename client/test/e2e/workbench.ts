@@ -14,7 +14,8 @@ export interface ProblemRow {
   line: number;
 }
 
-const CHROMIUM_FLAGS = [
+/** Flags of headless Chromium here: no sandbox, no GPU, no network but 127.0.0.1. */
+export const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

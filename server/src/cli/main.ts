@@ -1,4 +1,4 @@
-// The `safeharbor` command line: check files and report findings (stylish, json, sarif).
+// The `safeharbor` command line: check files and report findings (stylish, json, sarif, html).
 import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
@@ -10,6 +10,7 @@ import { CACHE_FILE, hashText, LintCache } from "./cache";
 import { checkText, RegistryCache, runTask, type LintTask } from "./check-file";
 import { expandPaths, selectedByConfig, shard, shownPath } from "./files";
 import { fixCommand } from "./fix-command";
+import { formatHtml } from "./formatters/html";
 import { formatJson } from "./formatters/json";
 import { formatSarif } from "./formatters/sarif";
 import { formatStylish } from "./formatters/stylish";
@@ -27,7 +28,7 @@ const USAGE = `Usage: safeharbor check [options] [paths|globs...]
 Checks Markdown, MDX and plain-text files for protected health information.
 
 Options:
-  --format <stylish|json|sarif>  output format (default: stylish)
+  --format <name>                stylish (default), json, sarif, or html (quotes the flagged passages)
   --config <file>                use this config file instead of looking upward from each file
   --max-warnings <n>             exit 1 when there are more warnings than this
   --stdin                        read the document from standard input
@@ -95,7 +96,7 @@ function toolKey(): string {
 }
 
 /** Lints the authorization registries the run's configurations name, once each. */
-function registryReports(configs: Iterable<ResolvedConfig>, io: CliIO, showPath: (abs: string) => string): { reports: FileReport[]; ioError: boolean } {
+function registryReports(configs: Iterable<ResolvedConfig>, io: CliIO, showPath: (abs: string) => string, keepText: boolean): { reports: FileReport[]; ioError: boolean } {
   const reports: FileReport[] = [];
   let ioError = false;
   const seen = new Set<string>();
@@ -113,7 +114,7 @@ function registryReports(configs: Iterable<ResolvedConfig>, io: CliIO, showPath:
       continue;
     }
     const lines = new LineIndex(text);
-    reports.push({ file: showPath(path), findings: lintRegistry(text, path).map((f) => ({ ...f, lineRange: lines.range(f.range) })) });
+    reports.push({ file: showPath(path), findings: lintRegistry(text, path).map((f) => ({ ...f, lineRange: lines.range(f.range) })), ...(keepText ? { source: text } : {}) });
   }
   return { reports, ioError };
 }
@@ -129,7 +130,7 @@ interface CheckOptions {
 function parseCheckArgs(argv: string[]): { options: CheckOptions; values: ReturnType<typeof parseRaw>["values"]; positionals: string[] } {
   const { values, positionals } = parseRaw(argv);
   const format = values.format ?? "stylish";
-  if (!["stylish", "json", "sarif"].includes(format)) throw new UsageError(`unknown format "${format}" (stylish, json, sarif)`);
+  if (!["stylish", "json", "sarif", "html"].includes(format)) throw new UsageError(`unknown format "${format}" (stylish, json, sarif, html)`);
   const maxWarnings = values["max-warnings"] === undefined ? Infinity : Number(values["max-warnings"]);
   if ((!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) || maxWarnings < 0) throw new UsageError("--max-warnings takes a whole number");
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
@@ -185,6 +186,8 @@ async function lintFiles(files: string[], explicit: ReadonlySet<string>, resolve
     return h;
   };
   const contentHashes = new Map<number, string>();
+  // The HTML report quotes passages: only then are the texts kept after linting.
+  const texts = new Map<number, string>();
   const results: (FileReport | undefined)[] = new Array(candidates.length);
   const progress = new Progress(io.stderr, Boolean(io.stderrIsTTY), candidates.length);
   let ioError = false;
@@ -210,6 +213,7 @@ async function lintFiles(files: string[], explicit: ReadonlySet<string>, resolve
         progress.tick();
         continue;
       }
+      if (options.format === "html") texts.set(index, read.text);
       if (cache) {
         const hash = hashText(read.text);
         const hit = cache.get(shown, hash, configHash(config));
@@ -241,7 +245,8 @@ async function lintFiles(files: string[], explicit: ReadonlySet<string>, resolve
       io.stderr(`safeharbor: cannot write ${CACHE_FILE}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
     }
   }
-  const registry = registryReports(configs, io, showPath);
+  const registry = registryReports(configs, io, showPath, options.format === "html");
+  if (options.format === "html") for (const [index, text] of texts) if (results[index]) results[index] = { ...results[index], source: text };
   const reports = [...results.filter((r): r is FileReport => r !== undefined), ...registry.reports];
   return { reports, ioError: ioError || registry.ioError };
 }
@@ -263,6 +268,7 @@ async function check(argv: string[], io: CliIO): Promise<number> {
     const config = resolver.forFile(path);
     const text = io.readStdin();
     reports = [checkText(linter, path, name, text, config, new RegistryCache().forConfig(config))];
+    if (options.format === "html") reports[0].source = text;
   } else {
     if (positionals.length === 0) throw new UsageError("name the files or folders to check (or use --stdin)");
     const { files: all, missing, explicit } = expandPaths(positionals, io.cwd);
@@ -279,6 +285,10 @@ async function check(argv: string[], io: CliIO): Promise<number> {
   }
   if (options.format === "json") io.stdout(formatJson(reports) + "\n");
   else if (options.format === "sarif") io.stdout(formatSarif(reports, rules, VERSION) + "\n");
+  else if (options.format === "html") {
+    io.stderr("safeharbor: the HTML report quotes the flagged passages of the checked documents; share it only with people allowed to see them\n");
+    io.stdout(formatHtml(reports, rules, { version: VERSION, generated: new Date() }));
+  }
   else io.stdout(formatStylish(reports, io.isTTY));
   if (ioError) return 2;
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === "error").length, 0);

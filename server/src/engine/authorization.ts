@@ -97,7 +97,7 @@ export function createAuthorizer(
     for (const ref of applicable) {
       const entry = registry?.entries.get(ref.id);
       if (!entry) {
-        failure ??= { status: "unknown", id: ref.id };
+        failure ??= registry?.file ? { status: "unknown", id: ref.id } : { status: "no-registry", id: ref.id };
         continue;
       }
       if (entry.revoked) {

@@ -42,6 +42,8 @@ export type AuthorizationStatus =
   | { status: "none" }
   | { status: "covered"; id: string; until?: string }
   | { status: "unknown"; id: string }
+  /** The document names an authorization but no registry file exists to look it up in. */
+  | { status: "no-registry"; id: string }
   | { status: "expired"; id: string; until: string }
   | { status: "revoked"; id: string }
   | { status: "not-covered"; id: string; missing: DisclosedElement[] }

@@ -176,3 +176,27 @@ describe("config errors", () => {
     expect(() => new ConfigResolver(KNOWN).forFile(join(dir, "blog/a.md"))).toThrow(ConfigError);
   });
 });
+
+describe("authorization registry discovery", () => {
+  const REG = "authorizations: []\n";
+
+  it("finds the nearest .safeharbor/authorizations.yaml above a document when there is no config file", () => {
+    const dir = tree({ ".safeharbor/authorizations.yaml": REG, "blog/.safeharbor/authorizations.yaml": REG, "blog/a.md": "", "news/b.md": "" });
+    const resolver = new ConfigResolver(KNOWN);
+    expect(resolver.forFile(join(dir, "blog/a.md")).authorizationsPath).toBe(join(dir, "blog/.safeharbor/authorizations.yaml"));
+    expect(resolver.forFile(join(dir, "news/b.md")).authorizationsPath).toBe(join(dir, ".safeharbor/authorizations.yaml"));
+    expect(resolver.forFile(join(dir, "news/c.md"))).toBe(resolver.forFile(join(dir, "news/b.md")));
+  });
+
+  it("leaves the path beside the config when no registry exists anywhere, and none without a config", () => {
+    const withConfig = tree({ ".safeharbor.json": "{}", "a.md": "" });
+    expect(new ConfigResolver(KNOWN).forFile(join(withConfig, "a.md")).authorizationsPath).toBe(join(withConfig, ".safeharbor/authorizations.yaml"));
+    const bare = tree({ "a.md": "" });
+    expect(new ConfigResolver(KNOWN).forFile(join(bare, "a.md")).authorizationsPath).toBeUndefined();
+  });
+
+  it("does not search when the config names the registry", () => {
+    const dir = tree({ ".safeharbor.json": '{ "authorizations": "consents.yaml" }', "blog/.safeharbor/authorizations.yaml": REG, "blog/a.md": "" });
+    expect(new ConfigResolver(KNOWN).forFile(join(dir, "blog/a.md")).authorizationsPath).toBe(join(dir, "consents.yaml"));
+  });
+});

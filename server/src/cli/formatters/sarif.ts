@@ -5,7 +5,7 @@ import type { FileReport } from "./types";
 const LEVEL: Record<string, string> = { error: "error", warning: "warning", info: "note", hint: "note" };
 
 /** Descriptions of the notices the engine and the CLI report themselves (they are not catalogue rules). */
-const ENGINE_NOTICES: Record<string, string> = {
+export const ENGINE_NOTICES: Record<string, string> = {
   "safeharbor/parse-error": "The file could not be parsed, so it was not checked.",
   "safeharbor/file-too-large": "The file is larger than maxFileSize; only its beginning was checked.",
   "safeharbor/binary-file": "The file looks binary and was not checked.",

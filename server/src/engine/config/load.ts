@@ -11,6 +11,9 @@ import { defaultConfig, type RawConfig, type ResolvedConfig } from "./types";
 /** Names of configuration files, in the order they are looked for in one folder. */
 export const CONFIG_FILE_NAMES = [".safeharbor.json", ".safeharbor.jsonc", ".safeharbor.yaml", ".safeharbor.yml"];
 
+/** Where the authorization registry sits, relative to a folder. */
+export const REGISTRY_PATH = [".safeharbor", "authorizations.yaml"] as const;
+
 /** A configuration problem with its place: the CLI exits 2 on it, the editor shows it on the file. */
 export class ConfigError extends Error {
   constructor(
@@ -146,7 +149,8 @@ export function mergeConfig(base: ResolvedConfig, raw: RawConfig, file: string):
     exclude: raw.exclude ?? base.exclude,
     frontmatterKeys: raw.frontmatter?.keys ?? base.frontmatterKeys,
     maxFileSize: raw.maxFileSize ?? base.maxFileSize,
-    authorizationsPath: raw.authorizations ? resolve(dir, raw.authorizations) : (base.authorizationsPath ?? join(dir, ".safeharbor", "authorizations.yaml")),
+    authorizationsPath: raw.authorizations ? resolve(dir, raw.authorizations) : (base.authorizationsPath ?? join(dir, ...REGISTRY_PATH)),
+    ...(raw.authorizations || base.authorizationsSet ? { authorizationsSet: true } : {}),
     channel: raw.channel ?? base.channel,
     language: raw.language ?? base.language,
     templates: { ...base.templates, ...(raw.templates ?? {}) },
@@ -188,10 +192,25 @@ export function findConfigFile(startDir: string, stopAt?: string): string | unde
   }
 }
 
+/** The nearest `.safeharbor/authorizations.yaml` at or above a folder, or undefined. */
+export function findRegistryFile(startDir: string): string | undefined {
+  let dir = resolve(startDir);
+  for (;;) {
+    const candidate = join(dir, ...REGISTRY_PATH);
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
 /** Resolves configuration per folder with a cache; the CLI and the server share it. */
 export class ConfigResolver {
   private readonly byDir = new Map<string, string | null>();
   private readonly byFile = new Map<string, ResolvedConfig>();
+  private readonly registryByDir = new Map<string, string | null>();
+  /** Configurations with a found registry, by config file and registry path (one object per pair). */
+  private readonly withRegistry = new Map<string, ResolvedConfig>();
   constructor(
     private readonly knownRuleIds: ReadonlySet<string>,
     private readonly explicitFile?: string,
@@ -199,14 +218,27 @@ export class ConfigResolver {
 
   /** The configuration that applies to a document path. Throws ConfigError on a bad file. */
   forFile(path: string): ResolvedConfig {
-    const file = this.explicitFile ?? this.locate(dirname(resolve(path)));
-    if (!file) return defaultConfig();
-    let cfg = this.byFile.get(file);
+    const dir = dirname(resolve(path));
+    const file = this.explicitFile ?? this.locate(dir);
+    const key = file ?? "";
+    let cfg = this.byFile.get(key);
     if (!cfg) {
-      cfg = loadConfigFile(file, this.knownRuleIds);
-      this.byFile.set(file, cfg);
+      cfg = file ? loadConfigFile(file, this.knownRuleIds) : defaultConfig();
+      this.byFile.set(key, cfg);
     }
-    return cfg;
+    return this.withNearestRegistry(cfg, key, dir);
+  }
+
+  /** The configuration with the registry found upward from the document's folder, unless it names one. */
+  private withNearestRegistry(cfg: ResolvedConfig, key: string, dir: string): ResolvedConfig {
+    if (cfg.authorizationsSet) return cfg;
+    let registry = this.registryByDir.get(dir);
+    if (registry === undefined) this.registryByDir.set(dir, (registry = findRegistryFile(dir) ?? null));
+    if (!registry || registry === cfg.authorizationsPath) return cfg;
+    const pair = `${key}\u0000${registry}`;
+    let found = this.withRegistry.get(pair);
+    if (!found) this.withRegistry.set(pair, (found = { ...cfg, authorizationsPath: registry }));
+    return found;
   }
 
   private locate(dir: string): string | undefined {
@@ -221,5 +253,7 @@ export class ConfigResolver {
   clear(): void {
     this.byDir.clear();
     this.byFile.clear();
+    this.registryByDir.clear();
+    this.withRegistry.clear();
   }
 }

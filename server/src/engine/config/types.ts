@@ -22,8 +22,13 @@ export interface ResolvedConfig {
   exclude: string[];
   frontmatterKeys: string[];
   maxFileSize: number;
-  /** Absolute path of the authorization registry, when a config file set the folder. */
+  /**
+   * Absolute path of the authorization registry: the config's `authorizations`, else the nearest
+   * `.safeharbor/authorizations.yaml` above the document (ConfigResolver), else the one beside the config.
+   */
   authorizationsPath?: string;
+  /** True when a config file named the registry with `authorizations` (no search then). */
+  authorizationsSet?: boolean;
   channel: string;
   language: "en" | "es";
   templates: Record<string, string>;
