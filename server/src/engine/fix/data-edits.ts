@@ -108,7 +108,8 @@ export function fitDataFixes(doc: ParsedDocument, fixes: readonly Fix[]): Fix[] 
     const loose: TextEdit[] = [];
     let ok = true;
     for (const e of fix.edits) {
-      const c = containerAt(sorted, e.range);
+      // a directive is a comment line, never text inside a value
+      const c = fix.kind === "disable" ? undefined : containerAt(sorted, e.range);
       if (c) {
         const list = groups.get(c);
         if (list) list.push(e);
