@@ -150,7 +150,7 @@ function lint(rules: readonly Rule[], input: LintInput): LintResult {
     if (!document.records) analysis = partAnalysis;
     const found: Finding[] = [];
     cancelled = runRules(rules, input, part, partAnalysis, config, lines, directives, found);
-    if (document.records) for (const f of found) f.fixes = fitDataFixes(document, f.fixes);
+    if (document.records) for (const f of found) f.fixes = fitDataFixes(document, part, f.fixes);
     findings.push(...found);
     if (cancelled) break;
   }

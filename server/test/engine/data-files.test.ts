@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { parse as parseCsv } from "csv-parse/sync";
 import { parse as parseYaml } from "yaml";
-import { applyTextEdits, dataFileSelected, isNeverContent, languageOf, parseDocument, preferredFix, type Finding } from "@safeharbor/server/engine";
+import { applyTextEdits, AUTH_ID_PLACEHOLDER, dataFileSelected, isNeverContent, languageOf, parseDocument, parseRegistry, preferredFix, type Finding } from "@safeharbor/server/engine";
 import { config, lintText, linter } from "../helpers";
 
 const FEED = JSON.stringify([{ name: "Marguerite Okonkwo", quote: "After my root canal I finally slept. My periodontitis is gone." }], null, 2);
@@ -64,6 +64,19 @@ describe("JSON data files", () => {
     expect(JSON.parse(after).reviews[0].review).toBe("Billing was confusing.");
   });
 
+  it("references an authorization with an `authorization` key in the record, which then covers it", () => {
+    const [finding] = lintText(FEED, "testimonials.json");
+    const fix = finding.fixes.find((x) => x.kind === "authorization")!;
+    const after = applyTextEdits(FEED, fix.edits);
+    expect(JSON.parse(after)).toEqual([{ authorization: AUTH_ID_PLACEHOLDER, ...JSON.parse(FEED)[0] }]);
+    const registry = parseRegistry(
+      ["authorizations:", "  - id: AUTH-2099-001", "    subject: Marguerite Okonkwo", "    discloses: [name, testimonial, condition]", "    purpose: testimonial on the website", "    channels: [website]", "    disclosedBy: Example Dental", "    recipients: website visitors", "    signed: 2024-03-01", "    expires: 2099-03-01", "    remuneration: none"].join("\n"),
+    );
+    const authorized = after.replace(AUTH_ID_PLACEHOLDER, "AUTH-2099-001");
+    const findings = linter.lint({ uri: "testimonials.json", text: authorized, config: config(), registry }).findings;
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([["testimonial/identifiable-patient", "info"]]);
+  });
+
   it("never reads package.json, lock files or tsconfig.json as content", () => {
     for (const name of ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", ".eslintrc.json", "pnpm-lock.yaml", ".github/workflows/ci.yml"]) {
       expect(isNeverContent(`/site/${name}`), name).toBe(true);
@@ -113,6 +126,15 @@ describe("YAML data files", () => {
     const role = name.fixes.find((x) => x.kind === "deidentify")!;
     const after = applyTextEdits(REVIEWS, role.edits);
     expect(after.split("\n")[2]).toMatch(/^ {2}ownerResponse: 'We''re sorry/);
+  });
+
+  it("adds an authorization key to a YAML record", () => {
+    const text = "- name: Marguerite Okonkwo\n  quote: After my root canal I finally slept. My periodontitis is gone.\n";
+    const finding = lintText(text, "testimonials.yml").find((f) => f.ruleId === "testimonial/identifiable-patient")!;
+    const fix = finding.fixes.find((x) => x.kind === "authorization")!;
+    const after = applyTextEdits(text, fix.edits);
+    expect(after.split("\n").slice(0, 2)).toEqual([`- authorization: ${AUTH_ID_PLACEHOLDER}`, "  name: Marguerite Okonkwo"]);
+    expect(parseYaml(after)).toEqual([{ authorization: AUTH_ID_PLACEHOLDER, name: "Marguerite Okonkwo", quote: "After my root canal I finally slept. My periodontitis is gone." }]);
   });
 
   it("writes a disable directive as a YAML comment line", () => {

@@ -3,7 +3,9 @@
 // quoted), a CSV field stays quoted (an unquoted one is quoted when it must be). A directive becomes
 // a YAML or JS comment; where a file has no comments (JSON, CSV) or the line is inside a string, the
 // fix is left out rather than break the file.
+import { recordObject } from "../parse/records";
 import type { Fix, OffsetRange, ParsedDocument, StringContainer, TextEdit } from "../types";
+import { AUTH_ID_PLACEHOLDER } from "./insertions";
 import { lineAt, lineBreakOf } from "./text";
 
 /** The container holding a range, by binary search over containers sorted by start. */
@@ -98,12 +100,37 @@ function commentEdit(doc: ParsedDocument, sorted: readonly StringContainer[], e:
   return { range: e.range, newText: `${indent}${marker} ${body.replace(/-- reason:$/, "-- reason: ")}${lineBreakOf(doc.source)}` };
 }
 
-/** Fits every fix of a data document's findings; fixes that cannot be written validly are dropped. */
-export function fitDataFixes(doc: ParsedDocument, fixes: readonly Fix[]): Fix[] {
+/**
+ * The edit that references an authorization in a data record: an `authorization` key added as the
+ * record's first key (JSON, JS object literal, YAML mapping), which the record is then read with.
+ */
+function authorizationKey(doc: ParsedDocument, record: ParsedDocument): TextEdit | undefined {
+  const object = recordObject(record);
+  if (!object || object.hasAuthorization) return undefined;
+  const { source } = doc;
+  if (source[object.start] === "{") {
+    let first = object.start + 1;
+    while (first < source.length && /\s/.test(source[first])) first++;
+    const gap = source.slice(object.start + 1, first);
+    const key = doc.language === "json" ? `"authorization": "${AUTH_ID_PLACEHOLDER}"` : doc.language === "yaml" ? `authorization: ${AUTH_ID_PLACEHOLDER}` : `authorization: "${AUTH_ID_PLACEHOLDER}"`;
+    return { range: { start: first, end: first }, newText: `${key},${gap || " "}` };
+  }
+  if (doc.language !== "yaml") return undefined;
+  // a block mapping: a key line at the column of its first key
+  const column = object.start - lineAt(source, object.start).start;
+  return { range: { start: object.start, end: object.start }, newText: `authorization: ${AUTH_ID_PLACEHOLDER}${lineBreakOf(source)}${" ".repeat(column)}` };
+}
+
+/** Fits every fix of a record's findings to the data file; fixes that cannot be written validly are dropped. */
+export function fitDataFixes(doc: ParsedDocument, record: ParsedDocument, fixes: readonly Fix[]): Fix[] {
   const sorted = [...(doc.containers ?? [])].sort((a, b) => a.range.start - b.range.start);
   const out: Fix[] = [];
   for (const fix of fixes) {
-    if (fix.kind === "authorization") continue;
+    if (fix.kind === "authorization") {
+      const edit = authorizationKey(doc, record);
+      if (edit) out.push({ ...fix, edits: [edit] });
+      continue;
+    }
     const groups = new Map<StringContainer, TextEdit[]>();
     const loose: TextEdit[] = [];
     let ok = true;

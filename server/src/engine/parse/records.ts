@@ -134,6 +134,14 @@ function kindOf(fields: readonly Field[], keys: RecordKeys, uri: string): Exclud
   return "post";
 }
 
+/** Where each record's object starts (its `{`, or a YAML mapping's first key), for the fix that adds an `authorization` key. */
+const recordObjects = new WeakMap<ParsedDocument, { start: number; hasAuthorization: boolean }>();
+
+/** The object a record was read from, when it has one (CSV cells and bare strings have none). */
+export function recordObject(record: ParsedDocument): { start: number; hasAuthorization: boolean } | undefined {
+  return recordObjects.get(record);
+}
+
 /** Builds the document a record is checked as. */
 function recordDocument(base: { uri: string; source: string }, kind: Exclude<RecordKind, "auto">, fields: readonly Field[], authorization: string | undefined): ParsedDocument {
   const blocks: ProseBlock[] = [];
@@ -198,7 +206,9 @@ export function dataRecords(root: DataNode | undefined, keys: RecordKeys, base: 
     };
     collect(node, "");
     if (fields.length) {
-      records.push(recordDocument(base, kindOf(fields, keys, base.uri), fields, authorization));
+      const record = recordDocument(base, kindOf(fields, keys, base.uri), fields, authorization);
+      recordObjects.set(record, { start: node.range.start, hasAuthorization: authorization !== undefined });
+      records.push(record);
       for (const f of fields) containers.push(f.value.container);
     }
     pending.unshift(...children);
