@@ -27,7 +27,7 @@ const PROMOS = [
 const PHI = [
   "Happy birthday @marisol.ventura.555! So glad your knee replacement healed well, see you at your follow-up Thursday.",
   "Congratulations to Ezekiel Fontaine, 97, on his new dentures! He told us he was a \"little nervous\", but look at that smile.",
-  "Shout-out to our patient Bettina Lindqvist from Ashland, who finished her Invisalign treatment after her jaw surgery.",
+  "Shout-out to our patient Bettina Lindqvist from Ashland, who finished her Invisalign aligners after her jaw surgery.",
   "Get well soon, Callum Oyelaran! We heard your wisdom tooth extraction went fine.\nRest up and stick to soft food.",
   "@theo.marchetti.555 your crown is ready, see you Monday at 9 for the fitting.",
 ];
