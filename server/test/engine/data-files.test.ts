@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseCsv } from "csv-parse/sync";
 import { parse as parseYaml } from "yaml";
 import { applyTextEdits, AUTH_ID_PLACEHOLDER, dataFileSelected, isNeverContent, languageOf, parseDocument, parseRegistry, preferredFix, type Finding } from "@safeharbor/server/engine";
+import { fitDataFixes } from "../../src/engine/fix/data-edits";
 import { config, lintText, linter } from "../helpers";
 
 const FEED = JSON.stringify([{ name: "Marguerite Okonkwo", quote: "After my root canal I finally slept. My periodontitis is gone." }], null, 2);
@@ -135,6 +136,16 @@ describe("YAML data files", () => {
     const after = applyTextEdits(text, fix.edits);
     expect(after.split("\n").slice(0, 2)).toEqual([`- authorization: ${AUTH_ID_PLACEHOLDER}`, "  name: Marguerite Okonkwo"]);
     expect(parseYaml(after)).toEqual([{ authorization: AUTH_ID_PLACEHOLDER, name: "Marguerite Okonkwo", quote: "After my root canal I finally slept. My periodontitis is gone." }]);
+  });
+
+  it("double-quotes a plain scalar that the new text would make YAML misread, folding its lines", () => {
+    const text = "- reviewer: Ola\n  ownerResponse: Hi Ola, see you at\n    your follow-up soon\n";
+    const doc = parseDocument("reviews.yml", text, "yaml");
+    const at = text.indexOf("Hi Ola");
+    const [fix] = fitDataFixes(doc, doc.records![0], [{ title: "t", kind: "deidentify", edits: [{ range: { start: at, end: at + 6 }, newText: "# Note: hi" }] }]);
+    const after = applyTextEdits(text, fix.edits);
+    expect(after).toBe('- reviewer: Ola\n  ownerResponse: "# Note: hi, see you at your follow-up soon"\n');
+    expect(parseYaml(after)).toEqual([{ reviewer: "Ola", ownerResponse: "# Note: hi, see you at your follow-up soon" }]);
   });
 
   it("writes a disable directive as a YAML comment line", () => {

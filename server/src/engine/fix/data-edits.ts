@@ -68,9 +68,15 @@ function fitContainer(source: string, c: StringContainer, edits: TextEdit[]): Te
   if (c.style === "csv-plain") return [{ range: c.range, newText: `"${value.replace(/"/g, '""')}"` }];
   if (c.style === "yaml-plain" || c.style === "yaml-single") {
     const unfolded = c.style === "yaml-single" ? value.replace(/''/g, "'") : value;
-    return [{ range: quotedRange(source, c), newText: JSON.stringify(unfolded.replace(/[ \t]*\r?\n[ \t]*/g, " ")) }];
+    return [{ range: quotedRange(source, c), newText: JSON.stringify(foldLines(unfolded)) }];
   }
   return edits;
+}
+
+/** Lines joined with one space, as YAML folds a plain or single-quoted scalar's line breaks. */
+function foldLines(value: string): string {
+  const lines = value.split(/\r?\n/);
+  return lines.map((l, i) => (i > 0 ? l.trimStart() : l)).map((l, i) => (i < lines.length - 1 ? l.trimEnd() : l)).join(" ");
 }
 
 /** A single-quoted scalar's range with its quotes (a plain scalar's is its own). */
@@ -92,12 +98,12 @@ function applyWithin(source: string, range: OffsetRange, sorted: readonly TextEd
 /** A directive line (written by the plain-text fix builders) as a comment of the data language. */
 function commentEdit(doc: ParsedDocument, sorted: readonly StringContainer[], e: TextEdit): TextEdit | undefined {
   const marker = doc.language === "yaml" ? "#" : doc.language === "module" ? "//" : undefined;
-  const body = /^[ \t]*(safeharbor-[a-z-]+[^\r\n]*?)\s*$/.exec(e.newText)?.[1];
-  if (!marker || !body || e.range.start !== e.range.end) return undefined;
+  const body = e.newText.trim();
+  if (!marker || !body.startsWith("safeharbor-") || /[\r\n]/.test(body) || e.range.start !== e.range.end) return undefined;
   const line = lineAt(doc.source, e.range.start);
   if (line.start !== e.range.start || sorted.some((c) => c.range.start < line.start && line.start <= c.range.end)) return undefined;
   const indent = /^[ \t]*/.exec(doc.source.slice(line.start, line.end))?.[0] ?? "";
-  return { range: e.range, newText: `${indent}${marker} ${body.replace(/-- reason:$/, "-- reason: ")}${lineBreakOf(doc.source)}` };
+  return { range: e.range, newText: `${indent}${marker} ${body.endsWith("-- reason:") ? `${body} ` : body}${lineBreakOf(doc.source)}` };
 }
 
 /**
