@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import { TestClient, uriOf } from "./client";
 import { run } from "../cli/helpers";
 
@@ -67,6 +68,32 @@ describe("data files in the language server", () => {
       expect(lsp.map(key).sort(), relative(DATA, file)).toEqual(expected.map(key).sort());
       for (const d of diagnostics) expect(d.source).toBe("safeharbor");
     }
+  });
+
+  it("offers code actions on a JSON record whose edits keep the file valid JSON", async () => {
+    const file = join(DATA, "testimonials.json");
+    const text = readFileSync(file, "utf8");
+    const client = await TestClient.start({ folders: [DATA] });
+    clients.push(client);
+    const uri = uriOf(file);
+    await client.open(uri, text, "json");
+    const diagnostics = await client.diagnostics(uri);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    let applied = 0;
+    for (const d of diagnostics) {
+      const actions = await client.codeActions(uri, [d]);
+      const titles = actions.map((a) => a.title);
+      expect(titles.some((t) => /authorization/i.test(t))).toBe(true);
+      expect(titles.some((t) => /^Disable/.test(t))).toBe(false);
+      for (const a of actions) {
+        const edits = a.edit?.documentChanges?.flatMap((c) => ("edits" in c ? c.edits : [])) ?? Object.values(a.edit?.changes ?? {}).flat();
+        if (!edits.length) continue;
+        const after = TextDocument.applyEdits(TextDocument.create(uri, "json", 1, text), edits);
+        expect(() => JSON.parse(after), a.title).not.toThrow();
+        applied++;
+      }
+    }
+    expect(applied).toBeGreaterThanOrEqual(diagnostics.length * 2);
   });
 
   it("checks a data file only when the config's include selects it, and never package.json", async () => {
