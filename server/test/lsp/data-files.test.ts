@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { TextDocument } from "vscode-languageserver-textdocument";
+import { TextDocument, type TextEdit } from "vscode-languageserver-textdocument";
 import { TestClient, uriOf } from "./client";
 import { run } from "../cli/helpers";
 
@@ -86,7 +86,7 @@ describe("data files in the language server", () => {
       expect(titles.some((t) => /authorization/i.test(t))).toBe(true);
       expect(titles.some((t) => /^Disable/.test(t))).toBe(false);
       for (const a of actions) {
-        const edits = a.edit?.documentChanges?.flatMap((c) => ("edits" in c ? c.edits : [])) ?? Object.values(a.edit?.changes ?? {}).flat();
+        const edits = (a.edit?.documentChanges?.flatMap((c) => ("edits" in c ? c.edits : [])) ?? Object.values(a.edit?.changes ?? {}).flat()).filter((e): e is TextEdit => "newText" in e);
         if (!edits.length) continue;
         const after = TextDocument.applyEdits(TextDocument.create(uri, "json", 1, text), edits);
         expect(() => JSON.parse(after), a.title).not.toThrow();

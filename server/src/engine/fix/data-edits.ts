@@ -127,9 +127,13 @@ function authorizationKey(doc: ParsedDocument, record: ParsedDocument): TextEdit
   return { range: { start: object.start, end: object.start }, newText: `authorization: ${AUTH_ID_PLACEHOLDER}${lineBreakOf(source)}${" ".repeat(column)}` };
 }
 
+/** The containers of each data document, sorted by start once (a file may have many findings). */
+const sortedContainers = new WeakMap<ParsedDocument, StringContainer[]>();
+
 /** Fits every fix of a record's findings to the data file; fixes that cannot be written validly are dropped. */
 export function fitDataFixes(doc: ParsedDocument, record: ParsedDocument, fixes: readonly Fix[]): Fix[] {
-  const sorted = [...(doc.containers ?? [])].sort((a, b) => a.range.start - b.range.start);
+  let sorted = sortedContainers.get(doc);
+  if (!sorted) sortedContainers.set(doc, (sorted = [...(doc.containers ?? [])].sort((a, b) => a.range.start - b.range.start)));
   const out: Fix[] = [];
   for (const fix of fixes) {
     if (fix.kind === "authorization") {
