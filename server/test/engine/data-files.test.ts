@@ -241,6 +241,13 @@ describe("data modules", () => {
     expect(texts.some((t) => t.includes("Harriet"))).toBe(false);
   });
 
+  it("reads a constant named in an exported object once, and survives constants that name each other", () => {
+    const text = "const quotes = ['Best crown ever'];\nconst a = [b];\nconst b = [a];\nexport default { quotes, a };\n";
+    expect(blocksOf("src/data/q.ts", text).map((b) => b.text)).toEqual(["Best crown ever"]);
+    const both = "export const quotes = ['Best crown ever'];\nexport default { quotes };\n";
+    expect(blocksOf("src/data/q.ts", both).map((b) => b.text)).toEqual(["Best crown ever"]);
+  });
+
   it("maps a template literal's escapes to the source", () => {
     const b = blocksOf("src/data/stories.ts", MODULE).find((x) => x.text.startsWith("I lost"))!;
     expect(b.source).toBe("I lost two teeth in a crash.\\nMy implants feel great, ");

@@ -45,6 +45,8 @@ export function readModule(source: string, fileName: string): DataParse {
     return { error: { message: `invalid JavaScript/TypeScript (${reason})`, offset: e.pos ?? e.loc?.index ?? 0 } };
   }
   let tooDeep = false;
+  /** Constants being read through an identifier (`const a = [b]; const b = [a]` ends here). */
+  const resolving = new Set<AstNode>();
   const convert = (raw: AstNode | undefined, depth: number): DataNode | undefined => {
     const node = unwrap(raw);
     if (!node || node.start == null || node.end == null) return undefined;
@@ -69,6 +71,15 @@ export function readModule(source: string, fileName: string): DataParse {
         });
         return parts.length === 1 ? parts[0] : { type: "array", items: parts, range };
       }
+      case "Identifier": {
+        // a constant of the module (`export default { testimonials }`), unless it is exported itself
+        const init = constants.get(String(node.name));
+        if (!init || exported.includes(init) || resolving.has(init)) return undefined;
+        resolving.add(init);
+        const value = convert(init, depth + 1);
+        resolving.delete(init);
+        return value;
+      }
       case "NumericLiteral":
       case "BooleanLiteral":
       case "NullLiteral":
@@ -92,23 +103,23 @@ export function readModule(source: string, fileName: string): DataParse {
   };
   // Top-level constants by name, for `export { testimonials }` and `export default testimonials`.
   const constants = new Map<string, AstNode>();
-  const declared = (decl: AstNode | undefined, exported: AstNode[]): void => {
+  const exported: AstNode[] = [];
+  /** Records a declaration's constants; an exported declaration's values are read. */
+  const declared = (decl: AstNode | undefined, isExported: boolean): void => {
     if (!decl || decl.type !== "VariableDeclaration") return;
     for (const d of decl.declarations as AstNode[]) {
       const id = d.id as AstNode;
       if (id.type === "Identifier" && d.init) {
         constants.set(String(id.name), d.init as AstNode);
-        exported.push(d.init as AstNode);
+        if (isExported) exported.push(d.init as AstNode);
       }
     }
   };
-  const exported: AstNode[] = [];
-  const unexported: AstNode[] = [];
   const names: string[] = [];
   for (const stmt of program.body as AstNode[]) {
-    if (stmt.type === "VariableDeclaration") declared(stmt, unexported);
+    if (stmt.type === "VariableDeclaration") declared(stmt, false);
     else if (stmt.type === "ExportNamedDeclaration") {
-      declared(stmt.declaration as AstNode | undefined, exported);
+      declared(stmt.declaration as AstNode | undefined, true);
       for (const s of (stmt.specifiers as AstNode[] | undefined) ?? []) if (!stmt.source) names.push(String((s.local as AstNode).name));
     } else if (stmt.type === "ExportDefaultDeclaration") {
       const d = unwrap(stmt.declaration as AstNode);
