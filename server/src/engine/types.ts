@@ -39,6 +39,8 @@ export interface StringContainer {
   /** Block scalars: the indentation of their lines. CSV: the field delimiter. */
   indent?: string;
   delimiter?: string;
+  /** The record key the value sits under (`location`), or the CSV column. */
+  field?: string;
 }
 
 /** Where a prose block came from in the source document. */

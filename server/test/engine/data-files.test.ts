@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { parse as parseCsv } from "csv-parse/sync";
 import { parse as parseYaml } from "yaml";
-import { applyTextEdits, AUTH_ID_PLACEHOLDER, dataFileSelected, isNeverContent, languageOf, parseDocument, parseRegistry, preferredFix, type Finding } from "@safeharbor/server/engine";
+import { applyTextEdits, AUTH_ID_PLACEHOLDER, dataFileSelected, fixAll, isNeverContent, languageOf, parseDocument, parseRegistry, preferredFix, type Finding } from "@safeharbor/server/engine";
 import { fitDataFixes } from "../../src/engine/fix/data-edits";
 import { config, lintText, linter } from "../helpers";
 
@@ -76,6 +76,15 @@ describe("JSON data files", () => {
     const authorized = after.replace(AUTH_ID_PLACEHOLDER, "AUTH-2099-001");
     const findings = linter.lint({ uri: "testimonials.json", text: authorized, config: config(), registry }).findings;
     expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([["testimonial/identifiable-patient", "info"]]);
+  });
+
+  it("de-identifies a testimonial's attribution: the name becomes a role, the town field is emptied", () => {
+    const text = JSON.stringify([{ name: "Marguerite Okonkwo", location: "Bend, OR", quote: "After my root canal I finally slept. My periodontitis is gone." }], null, 2);
+    const cfg = config({ practice: { ...config().practice, state: "Oregon" } });
+    const lint = (t: string): Finding[] => linter.lint({ uri: "testimonials.json", text: t, config: cfg }).findings;
+    const after = fixAll(text, lint(text), { relint: lint }).text;
+    expect(JSON.parse(after)).toEqual([{ name: "A patient in Oregon", location: "", quote: "After my root canal I finally slept. My periodontitis is gone." }]);
+    expect(lint(after)).toEqual([]);
   });
 
   it("never reads package.json, lock files or tsconfig.json as content", () => {

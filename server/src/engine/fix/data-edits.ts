@@ -130,12 +130,29 @@ function authorizationKey(doc: ParsedDocument, record: ParsedDocument): TextEdit
 /** The containers of each data document, sorted by start once (a file may have many findings). */
 const sortedContainers = new WeakMap<ParsedDocument, StringContainer[]>();
 
+/** Record keys whose whole value is a place: any capitalised value there is read as a town. */
+const PLACE_FIELD = /^(?:location|city|town|hometown|neighbou?rhood|county|address)$/i;
+
+/**
+ * A testimonial's attribution fix that would write "A patient in <State>" over a whole place field
+ * (left after the name was fixed): the field is emptied instead, since whatever stays in it is read as
+ * the person's town.
+ */
+function placeField(fix: Fix, sorted: readonly StringContainer[]): Fix | undefined {
+  if (fix.kind !== "deidentify" || fix.edits.length !== 1 || !/^Attribute the testimonial/.test(fix.title)) return undefined;
+  const [e] = fix.edits;
+  const c = containerAt(sorted, e.range);
+  if (!c || !c.field || !PLACE_FIELD.test(c.field) || e.range.start !== c.range.start || e.range.end !== c.range.end) return undefined;
+  return { ...fix, title: "Remove the place from the attribution", edits: [{ range: c.range, newText: "" }] };
+}
+
 /** Fits every fix of a record's findings to the data file; fixes that cannot be written validly are dropped. */
 export function fitDataFixes(doc: ParsedDocument, record: ParsedDocument, fixes: readonly Fix[]): Fix[] {
   let sorted = sortedContainers.get(doc);
   if (!sorted) sortedContainers.set(doc, (sorted = [...(doc.containers ?? [])].sort((a, b) => a.range.start - b.range.start)));
   const out: Fix[] = [];
-  for (const fix of fixes) {
+  for (const original of fixes) {
+    const fix = placeField(original, sorted) ?? original;
     if (fix.kind === "authorization") {
       const edit = authorizationKey(doc, record);
       if (edit) out.push({ ...fix, edits: [edit] });

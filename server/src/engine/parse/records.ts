@@ -159,7 +159,7 @@ function recordDocument(base: { uri: string; source: string }, kind: Exclude<Rec
     else add("frontmatter", f, kind === "post" && f.role === "person" ? "author" : f.key);
   }
   const frontmatter: Record<string, unknown> = { kind, ...(authorization ? { authorization } : {}) };
-  const containers = fields.map((f) => f.value.container);
+  const containers = fields.map((f) => Object.assign(f.value.container, { field: f.key }));
   return { uri: base.uri, language: "plaintext", source: base.source, blocks, images: [], links: [], components: [], comments: [], frontmatter, containers };
 }
 

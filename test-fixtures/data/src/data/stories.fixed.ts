@@ -7,7 +7,7 @@ export const stories: Story[] = [
   {
     slug: "implant-journey",
     patient: "A patient in Oregon",
-    city: "A patient in Oregon",
+    city: "",
     quote: `I lost two teeth to a bike crash in March.
 Dr. Owen Castellano placed my implants and I can eat apples again.`,
     image: "/img/stories/rv.jpg",
