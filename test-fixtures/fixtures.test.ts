@@ -1,6 +1,6 @@
 // Runs every fixture document and compares its findings with the expectations beside it.
 //
-// A fixture is `NAME.md|.mdx|.markdown|.txt` with `NAME.<ext>.expected.json` next to it: the exact set
+// A fixture is `NAME.md|.mdx|.markdown|.txt` (or, under data/, `.json|.yml|.yaml|.csv|.tsv|.ts`) with `NAME.<ext>.expected.json` next to it: the exact set
 // of findings, `[{ "ruleId": "...", "line": 1-based, "text": "source text under the range" }]`. Hints
 // are left out of the comparison unless the expectation lists one. `NAME.fixed.<ext>` snapshots are
 // compared by the fix tests, not here.
@@ -25,7 +25,10 @@ function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) return name.startsWith(".") ? [] : walk(p);
-    return /\.(md|mdx|markdown|txt)$/.test(name) && !/\.fixed\./.test(name) ? [p] : [];
+    if (/\.fixed\./.test(name)) return [];
+    // data files (JSON, YAML, CSV/TSV, TS modules) are fixtures under data/ only
+    const data = /\.(json|ya?ml|csv|tsv|ts)$/.test(name) && !name.endsWith(".expected.json") && !name.startsWith(".") && relative(root, p).split(/[\\/]/)[0] === "data";
+    return /\.(md|mdx|markdown|txt)$/.test(name) || data ? [p] : [];
   });
 }
 

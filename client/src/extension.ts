@@ -3,6 +3,10 @@ import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 
 const LANGUAGES = ["markdown", "mdx", "plaintext"];
+/** Data files: the server checks them only where the config's `include` selects them. */
+const DATA_LANGUAGES = ["json", "yaml", "csv", "tsv", "javascript", "typescript", "javascriptreact", "typescriptreact"];
+/** CSV/TSV by name too: without a CSV extension VS Code calls them plain text. */
+const DATA_PATTERN = "**/*.{json,yaml,yml,csv,tsv,js,mjs,cjs,ts,mts,cts,jsx,tsx}";
 let client: LanguageClient | undefined;
 
 /** Counts the Safe Harbor diagnostics of every file into the status bar item. */
@@ -77,10 +81,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6011"] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: "file", language },
-      { scheme: "untitled", language },
-    ]),
+    documentSelector: [
+      ...LANGUAGES.flatMap((language) => [
+        { scheme: "file", language },
+        { scheme: "untitled", language },
+      ]),
+      ...DATA_LANGUAGES.map((language) => ({ scheme: "file", language })),
+      { scheme: "file", pattern: DATA_PATTERN },
+    ],
     diagnosticPullOptions: { onChange: true, onSave: true },
     middleware: {
       // Commands run from the palette carry no document: pass the active one.

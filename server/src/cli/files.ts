@@ -3,10 +3,12 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { globSync } from "tinyglobby";
-import type { ResolvedConfig } from "@safeharbor/server/engine";
+import { dataLanguageOf, isNeverContent, type ResolvedConfig } from "@safeharbor/server/engine";
 
 /** Extensions the CLI checks when it walks a folder. */
 export const CHECKED_EXTENSIONS = [".md", ".markdown", ".mdx", ".txt"];
+/** Data files and modules, picked up by a folder walk only where a config's `include` selects them. */
+export const DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv", ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx"];
 
 const isGlob = (p: string): boolean => /[*?{}[\]]/.test(p);
 
@@ -58,7 +60,7 @@ export function expandPaths(args: readonly string[], cwd: string): { files: stri
   const explicit = new Set<string>();
   const missing: string[] = [];
   const gitignore = new GitignoreFilter(gitRoot(cwd));
-  const extPattern = `**/*.{${CHECKED_EXTENSIONS.map((e) => e.slice(1)).join(",")}}`;
+  const extPattern = `**/*.{${[...CHECKED_EXTENSIONS, ...DATA_EXTENSIONS].map((e) => e.slice(1)).join(",")}}`;
   for (const arg of args) {
     const abs = resolve(cwd, arg);
     if (isGlob(arg)) {
@@ -91,11 +93,16 @@ export function matchesAny(file: string, globs: readonly string[], baseDir: stri
   return !rel.startsWith("..") && ig.ignores(rel);
 }
 
-/** True when a file's configuration lets it be checked: not excluded, and included (or named explicitly). */
+/** True when a file's configuration lets it be checked: not excluded, and included (or named explicitly); a data file only when included or named. */
 export function selectedByConfig(file: string, config: ResolvedConfig, explicit: ReadonlySet<string>): boolean {
   const excludeBase = config.excludeBase ?? config.baseDir;
   const includeBase = config.includeBase ?? config.baseDir;
   if (excludeBase && matchesAny(file, config.exclude, excludeBase)) return false;
+  if (dataLanguageOf(file)) {
+    // data files are opt-in: an `include` glob (or the command line) selects them; tooling files never
+    if (isNeverContent(file)) return false;
+    return explicit.has(file) || Boolean(includeBase && matchesAny(file, config.include, includeBase));
+  }
   if (includeBase && config.include.length && !explicit.has(file) && !matchesAny(file, config.include, includeBase)) return false;
   return true;
 }

@@ -8,6 +8,7 @@ export { warmUp } from "./warmup";
 export { nlpLoaded, preloadNlp } from "./analysis/names";
 export { parseDocument, languageOf } from "./parse";
 export { explainFinding, firstParagraph, NOTICE_EXPLANATIONS, type FindingExplanation } from "./explain";
+export { dataFileSelected, dataLanguageOf, isNeverContent } from "./parse/data";
 export { LineIndex } from "./text/lines";
 export { blockRange, proseRange } from "./text/range";
 export { createLinter, effectiveSeverity, looksBinary, normalizeSeverity, ruleDocsUrl, REPO_URL, type Linter, type LintInput, type LintResult } from "./lint";

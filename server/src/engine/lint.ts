@@ -2,7 +2,9 @@
 import { analyzeDocument } from "./analysis";
 import { createAuthorizer, type AuthorizationRegistry } from "./authorization";
 import { defaultConfig, type ResolvedConfig } from "./config/types";
-import { applyDirectives, collectDirectives } from "./directives";
+import { applyDirectives, collectDirectives, type Directive } from "./directives";
+import { fitDataFixes } from "./fix/data-edits";
+import { dataSettingsFor } from "./parse/data";
 import { createFixHelpers } from "./fix/helpers";
 import { languageOf, parseDocument } from "./parse";
 import type { Rule, RuleMeta } from "./rule";
@@ -76,6 +78,9 @@ export function looksBinary(text: string): boolean {
 
 const engineFinding = (ruleId: string, severity: Severity, message: string, start = 0, end = 0): Finding => ({ ruleId, severity, message, range: { start, end }, fixes: [] });
 
+/** A data file up to this many times `maxFileSize` is parsed whole; a larger one is cut like a text file. */
+const DATA_PARSE_FACTOR = 16;
+
 /** A linter bound to a rule catalogue. */
 export interface Linter {
   rules: readonly Rule[];
@@ -103,34 +108,66 @@ function lint(rules: readonly Rule[], input: LintInput): LintResult {
     const document = parseDocument(input.uri, "", language);
     return { findings: [engineFinding("safeharbor/binary-file", "info", "This file looks binary and was not checked.")], document, lines: new LineIndex(input.text), truncated, cancelled: false };
   }
-  if (text.length > config.maxFileSize) {
+  const isData = language === "json" || language === "yaml" || language === "csv" || language === "module";
+  // A data file cut short would not parse: it is read whole (up to a hard ceiling) and only the records
+  // that start before the limit are checked.
+  const recordLimit = isData && text.length > config.maxFileSize && text.length <= config.maxFileSize * DATA_PARSE_FACTOR ? config.maxFileSize : undefined;
+  if (recordLimit !== undefined) {
+    truncated = true;
+    pre.push(engineFinding("safeharbor/file-too-large", "info", `This file is larger than the limit of ${config.maxFileSize} characters; only the records that start before the limit were checked.`, recordLimit, recordLimit));
+  } else if (text.length > config.maxFileSize) {
     const cut = text.lastIndexOf("\n", config.maxFileSize);
     text = text.slice(0, cut > 0 ? cut : config.maxFileSize);
     truncated = true;
     pre.push(engineFinding("safeharbor/file-too-large", "info", `This file is larger than the limit of ${config.maxFileSize} characters; only the text before the limit was checked.`, text.length, text.length));
   }
   const lines = new LineIndex(input.text);
-  const document = parseDocument(input.uri, text, language, { frontmatterKeys: config.frontmatterKeys });
+  const document = parseDocument(input.uri, text, language, { frontmatterKeys: config.frontmatterKeys, ...(isData ? { data: dataSettingsFor(input.uri, config) } : {}) });
+  if (document.records && recordLimit !== undefined) document.records = document.records.filter((r) => r.blocks.length === 0 || r.blocks[0].offsets[0] < recordLimit);
   document.source = input.text;
   if (document.parseError) {
     const at = Math.min(document.parseError.offset, input.text.length);
     pre.push(engineFinding("safeharbor/parse-error", "warning", `This file could not be parsed, so it was not checked: ${document.parseError.message}`, at, Math.min(at + 1, input.text.length)));
     return { findings: pre, document, lines, truncated, cancelled: false };
   }
-  let analysis: DocumentAnalysis;
-  try {
-    analysis = analyzeDocument(document, config, { deferNlp: input.deferNlp });
-  } catch (err) {
-    pre.push(engineFinding("safeharbor/internal-error", "warning", `Safe Harbor could not analyse this file (${(err as Error).name}); it was not checked.`));
-    return { findings: pre, document, lines, truncated, cancelled: false };
-  }
   const directives = collectDirectives(document, lines);
+  const findings: Finding[] = [];
+  let analysis: DocumentAnalysis | undefined;
+  let cancelled = false;
+  let nlpDeferred = false;
+  // A data file's records are each checked in their own scope; their fixes are fitted to the file.
+  for (const part of document.records ?? [document]) {
+    part.source = input.text;
+    let partAnalysis: DocumentAnalysis;
+    try {
+      partAnalysis = analyzeDocument(part, config, { deferNlp: input.deferNlp });
+    } catch (err) {
+      pre.push(engineFinding("safeharbor/internal-error", "warning", `Safe Harbor could not analyse this file (${(err as Error).name}); it was not checked.`));
+      if (!document.records) return { findings: pre, document, lines, truncated, cancelled: false };
+      continue;
+    }
+    if (partAnalysis.nlpDeferred) nlpDeferred = true;
+    if (!document.records) analysis = partAnalysis;
+    const found: Finding[] = [];
+    cancelled = runRules(rules, input, part, partAnalysis, config, lines, directives, found);
+    if (document.records) for (const f of found) f.fixes = fitDataFixes(document, part, f.fixes);
+    findings.push(...found);
+    if (cancelled) break;
+  }
+  const { kept, directiveFindings } = applyDirectives(findings, directives, lines);
+  const all = [...pre, ...kept, ...(cancelled ? [] : directiveFindings)];
+  all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings: all, document, ...(analysis ? { analysis } : {}), lines, truncated, cancelled, ...(nlpDeferred ? { nlpDeferred: true } : {}) };
+}
+
+/** Runs the rules over one analysed document (or record); true when cancelled on the way. */
+function runRules(rules: readonly Rule[], input: LintInput, document: ParsedDocument, analysis: DocumentAnalysis, config: ResolvedConfig, lines: LineIndex, directives: Directive[], findings: Finding[]): boolean {
+  let cancelled = false;
   const fixes = createFixHelpers(document, analysis, config, lines);
   const authorize = createAuthorizer(document, analysis, directives, input.registry, config);
-  const findings: Finding[] = [];
   /** Model findings and the sentence each covers (dropped when another finding is in that sentence). */
   const sentenceFindings = new Map<Finding, OffsetRange>();
-  let cancelled = false;
+  const own: Finding[] = [];
   for (const rule of rules) {
     if (input.isCancelled?.()) {
       cancelled = true;
@@ -159,22 +196,19 @@ function lint(rules: readonly Rule[], input: LintInput): LintResult {
             fixes: r.fixes ?? [],
             ...(r.authorization ? { authorization: r.authorization } : {}),
           };
-          findings.push(finding);
+          own.push(finding);
           if (r.sentence) sentenceFindings.set(finding, r.sentence);
         },
       });
     } catch (err) {
       if (process.env.SAFEHARBOR_DEBUG) process.stderr.write(`${rule.meta.id}: ${(err as Error).stack ?? String(err)}\n`);
-      findings.push(engineFinding("safeharbor/internal-error", "warning", `The rule ${rule.meta.id} failed on this file (${(err as Error).name}); its checks were skipped.`));
+      own.push(engineFinding("safeharbor/internal-error", "warning", `The rule ${rule.meta.id} failed on this file (${(err as Error).name}); its checks were skipped.`));
     }
   }
-  const primary = findings.filter((f) => !sentenceFindings.has(f) && f.severity !== "info" && f.severity !== "hint");
-  const once = findings.filter((f) => {
+  const primary = own.filter((f) => !sentenceFindings.has(f) && f.severity !== "info" && f.severity !== "hint");
+  for (const f of own) {
     const sentence = sentenceFindings.get(f);
-    return !sentence || !primary.some((p) => p.range.start < sentence.end && sentence.start < p.range.end);
-  });
-  const { kept, directiveFindings } = applyDirectives(once, directives, lines);
-  const all = [...pre, ...kept, ...(cancelled ? [] : directiveFindings)];
-  all.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: all, document, analysis, lines, truncated, cancelled, ...(analysis.nlpDeferred ? { nlpDeferred: true } : {}) };
+    if (!sentence || !primary.some((p) => p.range.start < sentence.end && sentence.start < p.range.end)) findings.push(f);
+  }
+  return cancelled;
 }

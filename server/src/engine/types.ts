@@ -24,7 +24,24 @@ export interface LineRange {
   end: Position;
 }
 
-export type Language = "markdown" | "mdx" | "plaintext";
+export type Language = "markdown" | "mdx" | "plaintext" | DataLanguage;
+/** Data files: JSON, YAML, CSV/TSV social calendars and JS/TS data modules. */
+export type DataLanguage = "json" | "yaml" | "csv" | "module";
+
+/** How text is written inside a string container of a data file (what a fix must escape). */
+export type ContainerStyle = "json" | "yaml-double" | "yaml-single" | "yaml-plain" | "yaml-block" | "csv-quoted" | "csv-plain" | "js-double" | "js-single" | "js-template" | "number";
+
+/** A string literal, scalar or cell of a data file whose text is read as prose. */
+export interface StringContainer {
+  style: ContainerStyle;
+  /** The text between the quotes (the whole scalar or cell when unquoted). */
+  range: OffsetRange;
+  /** Block scalars: the indentation of their lines. CSV: the field delimiter. */
+  indent?: string;
+  delimiter?: string;
+  /** The record key the value sits under (`location`), or the CSV column. */
+  field?: string;
+}
 
 /** Where a prose block came from in the source document. */
 export type BlockKind =
@@ -113,6 +130,10 @@ export interface ParsedDocument {
   /** Parsed front matter data (YAML or TOML) or undefined. */
   frontmatter?: Record<string, unknown>;
   frontmatterRange?: OffsetRange;
+  /** Data files: each record (or CSV cell) as a document of its own, checked in its own scope; offsets are this document's. */
+  records?: ParsedDocument[];
+  /** Data files: where the text of each value sits and how it is escaped there. */
+  containers?: StringContainer[];
   /** A parse failure: the document could not be parsed; blocks is empty. */
   parseError?: { message: string; offset: number };
 }

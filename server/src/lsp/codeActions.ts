@@ -10,7 +10,7 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { addToAllowlist, configFormatOf, type AllowlistKey } from "../engine";
+import { addToAllowlist, configFormatOf, dataLanguageOf, type AllowlistKey } from "../engine";
 import { toLspEdits, type DiagnosticData, type DiagnosticFix, type DocumentResult } from "./diagnostics";
 import { fixAllEdits, hasAutoFix, lineEdits, replacementEdits } from "./fixes";
 import { pathToUri, uriToPath } from "./uri";
@@ -135,7 +135,8 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, result:
         if (!fix.edits.length) continue;
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], ...(fix.preferred ? { isPreferred: true } : {}), edit: documentEdit(doc.uri, doc.version, fix.edits, caps) });
       }
-      if (!fixes.some((f) => f.kind === "disable")) {
+      // a data file's directives come with its fixes, as comments of its language, or not at all (JSON, CSV)
+      if (!fixes.some((f) => f.kind === "disable") && !dataLanguageOf(doc.uri)) {
         const action = disableAction(d, doc, result, caps);
         if (action) actions.push(action);
       }

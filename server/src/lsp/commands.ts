@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { CancellationToken, Connection, WorkDoneProgressServerReporter } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { REPO_URL, ruleDocsUrl, type Linter } from "../engine";
-import { expandPaths, matchesAny } from "../cli/files";
+import { expandPaths, selectedByConfig } from "../cli/files";
 import { documentEdit, type EditCapabilities } from "./codeActions";
 import { toDiagnostic, toLspEdits, type DocumentLinter } from "./diagnostics";
 import { fixAllEdits } from "./fixes";
@@ -52,10 +52,13 @@ export interface ScanSummary {
   cancelled: boolean;
 }
 
+/** No file is named explicitly in a workspace scan. */
+const NONE: ReadonlySet<string> = new Set();
+
 const nullProgress: Pick<WorkDoneProgressServerReporter, "begin" | "report" | "done"> & { token?: CancellationToken } = { begin() {}, report() {}, done() {} };
 
 /**
- * Lints every Markdown, MDX and text file of the workspace folders that is not open, publishing the
+ * Lints every Markdown, MDX and text file (and data file selected by `include`) of the workspace folders that is not open, publishing the
  * diagnostics, one file per turn of the event loop so that edits keep being served.
  */
 export async function scanWorkspace(ctx: CommandContext, token: CancellationToken): Promise<ScanSummary> {
@@ -84,8 +87,8 @@ export async function scanWorkspace(ctx: CommandContext, token: CancellationToke
       ctx.settings.forget(uri);
       if (!settings.enable) continue;
       const { config, registry } = ctx.workspace.contextFor(uri, settings);
-      const base = config.baseDir ?? ctx.workspace.folderOf(file) ?? file;
-      if (matchesAny(file, config.exclude, base) || (config.include.length > 0 && !matchesAny(file, config.include, base))) continue;
+      // as the CLI: excluded files never, data files only where `include` selects them
+      if (!selectedByConfig(file, config, NONE)) continue;
       const text = readFileSync(file, "utf8");
       const result = ctx.linter.lint({ uri, text, config, registry, isCancelled: cancelled });
       findings += result.findings.length;

@@ -2,7 +2,7 @@
 import { performance } from "node:perf_hooks";
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type TextEdit as LspTextEdit } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { LineIndex, nlpLoaded, ruleDocsUrl, type AllowlistKey, type Finding, type FixKind, type Language, type Linter, type OffsetRange, type Severity } from "../engine";
+import { dataFileSelected, dataLanguageOf, LineIndex, nlpLoaded, ruleDocsUrl, type AllowlistKey, type Finding, type FixKind, type Language, type Linter, type OffsetRange, type Severity } from "../engine";
 import { describeError, describeFindings, type ServerLog } from "./log";
 import type { DocumentSettings, SettingsStore } from "./settings";
 import type { DocumentContext, WorkspaceState } from "./workspace";
@@ -173,13 +173,20 @@ export class DocumentLinter {
     } else {
       try {
         context = this.workspace.contextFor(doc.uri, settings);
-        const language = LANGUAGES[doc.languageId];
-        const result = this.linter.lint({ uri: doc.uri, text, config: context.config, registry: context.registry, isCancelled, deferNlp: true, ...(language ? { language } : {}) });
-        if (result.cancelled) return undefined;
-        partial = result.nlpDeferred === true;
-        findings = result.findings;
-        lines = result.lines;
-        frontmatterEnd = result.document.frontmatterRange?.end ?? 0;
+        // a data file (by its name, whatever the editor calls it) is checked only when `include` selects it
+        const data = dataLanguageOf(doc.uri);
+        const language = data ?? LANGUAGES[doc.languageId];
+        if (data && !dataFileSelected(doc.uri, context.config)) {
+          findings = [];
+          lines = new LineIndex(text);
+        } else {
+          const result = this.linter.lint({ uri: doc.uri, text, config: context.config, registry: context.registry, isCancelled, deferNlp: true, ...(language ? { language } : {}) });
+          if (result.cancelled) return undefined;
+          partial = result.nlpDeferred === true;
+          findings = result.findings;
+          lines = result.lines;
+          frontmatterEnd = result.document.frontmatterRange?.end ?? 0;
+        }
       } catch (err) {
         this.log.error(`could not check ${doc.uri} (version ${doc.version}): ${describeError(err)}`);
         findings = [failureFinding()];

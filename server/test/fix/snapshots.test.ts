@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createLinter, fixAll, parseDocument, type Finding, type Linter } from "@safeharbor/server/engine";
+import { createLinter, dataLanguageOf, fixAll, parseDocument, type Finding, type Linter } from "@safeharbor/server/engine";
 import { rules } from "@safeharbor/rules";
 import { runSnapshot, snapshotPairs } from "./snapshots";
 import { mentionRule } from "./support";
@@ -26,6 +26,13 @@ function expectSnapshot(l: Linter, source: string, fixedFile: string): void {
   for (const f of run.fixed) expect(left.has(key(f)), `${key(f)} is still reported after the fix`).toBe(false);
   expect(fixAll(run.after, run.relinted).text).toBe(run.after);
   if (source.endsWith(".mdx")) expect(parseDocument(source, run.after, "mdx").parseError).toBeUndefined();
+  // a fixed data file still parses, and keeps every record it had
+  const data = dataLanguageOf(source);
+  if (data) {
+    const fixed = parseDocument(source, run.after, data);
+    expect(fixed.parseError, `${source} no longer parses after fixing`).toBeUndefined();
+    expect(fixed.records?.length).toBe(parseDocument(source, run.before, data).records?.length);
+  }
 }
 
 describe("fixed snapshots of the fixtures", () => {

@@ -19,7 +19,7 @@ export function snapshotPairs(root: string): SnapshotPair[] {
         if (!name.startsWith(".") && name !== "node_modules") walk(p);
         continue;
       }
-      const m = /^(.*)\.fixed\.(md|mdx|markdown|txt)$/.exec(name);
+      const m = /^(.*)\.fixed\.(md|mdx|markdown|txt|json|ya?ml|csv|tsv|ts)$/.exec(name);
       if (m) out.push({ source: join(dir, `${m[1]}.${m[2]}`), fixed: p });
     }
   };

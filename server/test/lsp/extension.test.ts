@@ -43,12 +43,19 @@ describe("the VS Code extension", () => {
     expect(normalizeSettings(defaults)).toEqual(DEFAULT_SETTINGS);
   });
 
-  it("activates on Markdown, MDX and plain text, and when the window opens a folder of posts or a Safe Harbor config", () => {
+  it("activates on Markdown, MDX, plain text and data files, and when the window opens a folder of posts or a Safe Harbor config", () => {
     // The server then starts with the window, not when the first post is opened (issue 7: findings within a second).
+    // Data files (issue 15) are checked only where the config's `include` selects them.
     expect(manifest.activationEvents).toEqual([
       "onLanguage:markdown",
       "onLanguage:mdx",
       "onLanguage:plaintext",
+      "onLanguage:json",
+      "onLanguage:yaml",
+      "onLanguage:csv",
+      "onLanguage:tsv",
+      "onLanguage:javascript",
+      "onLanguage:typescript",
       "workspaceContains:**/*.{md,mdx,markdown}",
       "workspaceContains:**/.safeharbor.{json,jsonc,yaml,yml}",
     ]);

@@ -296,6 +296,21 @@ describe("commands", () => {
     expect(kinds.at(-1)).toBe("end");
   });
 
+  it("scans data files only where the config's include selects them, never package.json", async () => {
+    const root = folder("scan-data");
+    mkdirSync(join(root, "data"));
+    writeFileSync(join(root, ".safeharbor.json"), '{ "include": ["data/*.json", "**/*.md"] }\n');
+    const feed = JSON.stringify([{ name: "Jane Roe", quote: "Jane Roe came in." }]);
+    writeFileSync(join(root, "data", "feed.json"), feed);
+    writeFileSync(join(root, "data", "package.json"), feed);
+    writeFileSync(join(root, "other.json"), feed);
+    const client = await start({ folders: [root] });
+    await client.execute("safeharbor.scanWorkspace");
+    expect(client.published.has(uriOf(join(root, "data", "feed.json")))).toBe(true);
+    expect(client.published.has(uriOf(join(root, "data", "package.json")))).toBe(false);
+    expect(client.published.has(uriOf(join(root, "other.json")))).toBe(false);
+  });
+
   it("skips files the config excludes", async () => {
     const root = folder("scan-exclude");
     mkdirSync(join(root, "drafts"));

@@ -154,6 +154,7 @@ export function mergeConfig(base: ResolvedConfig, raw: RawConfig, file: string):
     channel: raw.channel ?? base.channel,
     language: raw.language ?? base.language,
     templates: { ...base.templates, ...(raw.templates ?? {}) },
+    data: [...base.data, ...(raw.data ?? []).map((d) => ({ ...d, base: dir }))],
     files: [file, ...base.files],
     baseDir: dir,
     ...(raw.include ? { includeBase: dir } : base.includeBase ? { includeBase: base.includeBase } : {}),

@@ -14,6 +14,18 @@ export interface PracticeConfig {
   urls: string[];
 }
 
+/** How records of data files are read: one `data` entry of a config file (see schema.json). */
+export interface DataSettings {
+  files?: string[];
+  prose?: string[];
+  ignore?: string[];
+  person?: string[];
+  content?: string[];
+  reply?: string[];
+  columns?: string[];
+  kind?: "auto" | "testimonial" | "review-reply" | "social" | "post";
+}
+
 /** A fully resolved configuration (defaults filled in, `extends` merged). */
 export interface ResolvedConfig {
   rules: Record<string, SeveritySetting>;
@@ -32,6 +44,8 @@ export interface ResolvedConfig {
   channel: string;
   language: "en" | "es";
   templates: Record<string, string>;
+  /** Data file settings, each with the folder of the config file that declared it (its globs are relative to it). */
+  data: (DataSettings & { base?: string })[];
   /** The files this configuration was read from, nearest first. */
   files: string[];
   /** Folder of the nearest config file. */
@@ -56,6 +70,7 @@ export interface RawConfig {
   channel?: string;
   language?: "en" | "es";
   templates?: Record<string, string>;
+  data?: DataSettings[];
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -72,6 +87,7 @@ export function defaultConfig(): ResolvedConfig {
     channel: "website",
     language: "en",
     templates: {},
+    data: [],
     files: [],
   };
 }

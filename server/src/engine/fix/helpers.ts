@@ -43,6 +43,8 @@ function spanOf(doc: ParsedDocument, block: number | undefined, range: OffsetRan
  * escaped; a whole plain YAML value that YAML would misread is quoted.
  */
 export function fitText(doc: ParsedDocument, range: OffsetRange, text: string): string {
+  // data files: their fixes are fitted to each string's escaping once computed (fix/data-edits.ts)
+  if (doc.containers) return text;
   const holder = doc.blocks.find((b) => (b.kind === "frontmatter" || b.kind === "jsxAttribute") && b.offsets[0] <= range.start && range.end <= b.offsets[b.text.length]);
   if (!holder) return text;
   const start = holder.offsets[0];

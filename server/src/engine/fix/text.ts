@@ -5,8 +5,12 @@ import { lastSentenceStart, trailingRun, withoutComments } from "../text/scan";
 
 /** The line break a document uses (CRLF when it has any). */
 export function lineBreakOf(text: string): string {
-  return text.includes("\r\n") ? "\r\n" : "\n";
+  // a data file's many findings ask of the same large source: the answer for the last one is kept
+  if (text !== lastBreak.text) lastBreak = { text, value: text.includes("\r\n") ? "\r\n" : "\n" };
+  return lastBreak.value;
 }
+
+let lastBreak = { text: "", value: "\n" };
 
 /** Bounds of the line holding `at`: `start`, `end` (before the break) and `next` (after the break). */
 export function lineAt(source: string, at: number): { start: number; end: number; next: number } {
