@@ -54,7 +54,7 @@ class GitignoreFilter {
   }
 }
 
-/** Files named by the CLI arguments: folders recurse, globs expand, files are taken as given (`explicit`). */
+/** Files named by the CLI arguments: folders recurse, globs expand, files are taken as given (`explicit`, as are data files a glob names). */
 export function expandPaths(args: readonly string[], cwd: string): { files: string[]; missing: string[]; explicit: Set<string> } {
   const files = new Set<string>();
   const explicit = new Set<string>();
@@ -64,8 +64,11 @@ export function expandPaths(args: readonly string[], cwd: string): { files: stri
   for (const arg of args) {
     const abs = resolve(cwd, arg);
     if (isGlob(arg)) {
+      // a glob on the command line names its files, data files too ("data/*.json" in a CI step)
       for (const f of globSync(arg, { cwd, absolute: true, dot: false, ignore: ["**/node_modules/**", "**/.git/**"] })) {
-        if (!gitignore.ignored(f)) files.add(resolve(f));
+        if (gitignore.ignored(f)) continue;
+        files.add(resolve(f));
+        if (dataLanguageOf(f)) explicit.add(resolve(f));
       }
       continue;
     }

@@ -30,7 +30,7 @@ describe("data files in the CLI", () => {
   it("checks a data file named on the command line without include", async () => {
     const dir = project({ "reviews/feed.json": FEED });
     const r = await run(dir, ["check", "--format", "json", "reviews/feed.json"]);
-    expect((JSON.parse(r.stdout) as Report[])[0].findings.map((f) => f.ruleId)).toEqual(["testimonial/identifiable-patient"]);
+    expect(new Set((JSON.parse(r.stdout) as Report[])[0].findings.map((f) => f.ruleId))).toEqual(new Set(["testimonial/identifiable-patient"]));
   });
 
   it("applies the data settings whose files match", async () => {
@@ -40,8 +40,9 @@ describe("data files in the CLI", () => {
       "quiet/feed.json": FEED,
     });
     const r = await run(dir, ["check", "--format", "json", "."]);
-    const byFile = Object.fromEntries((JSON.parse(r.stdout) as Report[]).map((x) => [x.file, x.findings.map((f) => f.ruleId)]));
-    expect(byFile["loud/feed.json"]).toEqual(["testimonial/identifiable-patient"]);
+    const byFile = Object.fromEntries((JSON.parse(r.stdout) as Report[]).map((x) => [x.file, x.findings.filter((f) => f.severity === "error").map((f) => f.ruleId)]));
+    expect(new Set(byFile["loud/feed.json"])).toEqual(new Set(["testimonial/identifiable-patient"]));
+    // without the name, the quote is an anonymous account: at most warnings
     expect(byFile["quiet/feed.json"]).toEqual([]);
   });
 
@@ -65,7 +66,7 @@ describe("data files in the CLI", () => {
     expect(byFile["broken.json"].map((f) => f.ruleId)).toEqual(["safeharbor/parse-error"]);
     expect(byFile["broken.json"][0].range.start).toEqual({ line: 0, character: 17 });
     expect(byFile["calendar.csv"].map((f) => f.ruleId)).toEqual(["safeharbor/parse-error"]);
-    expect(byFile["feed.json"].map((f) => f.ruleId)).toEqual(["testimonial/identifiable-patient"]);
+    expect(new Set(byFile["feed.json"].map((f) => f.ruleId))).toEqual(new Set(["testimonial/identifiable-patient"]));
     expect(r.stdout).not.toContain("Callum");
   });
 });

@@ -70,7 +70,9 @@ describe("the registry without a config file", () => {
     const report = parseJson(r.stdout);
     expect(report.map((x) => x.file)).toEqual(["site/posts/t.mdx", ".safeharbor/authorizations.yaml"]);
     const findings = report[0].findings.filter((f) => f.ruleId === "testimonial/identifiable-patient");
-    expect(findings.map((f) => [f.severity, f.message])).toEqual([["info", expect.stringMatching(/^Covered by authorization AUTH-2099-001/)]]);
+    // the attribution and the quote's health detail are both covered
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) expect([f.severity, f.message]).toEqual(["info", expect.stringMatching(/^Covered by authorization AUTH-2099-001/)]);
     expect(r.code).toBe(0);
   });
 

@@ -38,7 +38,12 @@ describe("JSON data files", () => {
 
   it("reads a record with a person and their words as a testimonial", () => {
     const findings = lintText(FEED, "testimonials.json");
-    expect(findings.map((f) => [f.ruleId, f.text])).toEqual([["testimonial/identifiable-patient", "Marguerite Okonkwo"]]);
+    // the attribution, and each sentence of the quote that tells the patient's health
+    expect(findings.map((f) => [f.ruleId, f.text])).toEqual([
+      ["testimonial/identifiable-patient", "Marguerite Okonkwo"],
+      ["testimonial/identifiable-patient", "After my root canal I finally slept."],
+      ["testimonial/identifiable-patient", "My periodontitis is gone."],
+    ]);
   });
 
   it("skips ids, dates, ratings, URLs of images and numbers, and reads an age given as a number", () => {
@@ -75,7 +80,7 @@ describe("JSON data files", () => {
     );
     const authorized = after.replace(AUTH_ID_PLACEHOLDER, "AUTH-2099-001");
     const findings = linter.lint({ uri: "testimonials.json", text: authorized, config: config(), registry }).findings;
-    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([["testimonial/identifiable-patient", "info"]]);
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([["testimonial/identifiable-patient", "info"], ["testimonial/identifiable-patient", "info"], ["testimonial/identifiable-patient", "info"]]);
   });
 
   it("de-identifies a testimonial's attribution: the name becomes a role, the town field is emptied", () => {
@@ -84,7 +89,8 @@ describe("JSON data files", () => {
     const lint = (t: string): Finding[] => linter.lint({ uri: "testimonials.json", text: t, config: cfg }).findings;
     const after = fixAll(text, lint(text), { relint: lint }).text;
     expect(JSON.parse(after)).toEqual([{ name: "A patient in Oregon", location: "", quote: "After my root canal I finally slept. My periodontitis is gone." }]);
-    expect(lint(after)).toEqual([]);
+    // an anonymous account of treatment is at most a warning: a reviewer would look, not act
+    expect(lint(after).filter((f) => f.severity === "error")).toEqual([]);
   });
 
   it("never reads package.json, lock files or tsconfig.json as content", () => {

@@ -12,7 +12,14 @@ const YOU = /\b(?:you|your|you're|you’re|you've|you’ve|yours|yourself|ur|u)\
 const REPLY_KINDS = new Set(["review-reply", "comment-reply"]);
 
 /** A line that looks like an attribution: up to four capitalised words or initials, maybe a place or role after a comma. */
-const ATTRIBUTION_LINE = /^[-–—~*\s]*(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}(?:[,(|–—-]\s*[\p{L} .,'’()&-]{0,40})?$/u;
+function looksLikeAttribution(line: string): boolean {
+  const text = line.replace(/^[-–—~*\s]+/, "");
+  const cut = text.search(/[,(|–—]/);
+  const head = (cut < 0 ? text : text.slice(0, cut)).trim();
+  const tail = cut < 0 ? "" : text.slice(cut + 1);
+  const words = head.split(/\s+/).filter(Boolean);
+  return words.length >= 1 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) && tail.length <= 40 && !/\d{3}/.test(tail);
+}
 
 /** A short line that is a date or holds a number ("February 2021.", "Age 34"). */
 const DATE_LINE = /^(?=(?:\S+\s+){0,4}\S+$)(?=.*(?:\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))/i;
@@ -98,7 +105,7 @@ function onlyAPointer(a: DocumentAnalysis, s: SentenceInfo): boolean {
 function judgedElsewhere(doc: ParsedDocument, a: DocumentAnalysis, s: SentenceInfo): boolean {
   // a sentence with no health word, no identifier, no care cue and no person in it tells no one's health
   // (an attribution line is a person: "Susan G", "CW", "— Merle, Spokane")
-  const substance = s.health.length > 0 || s.mentions.some((i) => a.mentions[i].owner === "unknown") || s.cues.some((c) => OWNED_CUES.has(c.kind)) || PERSONAL.test(s.text) || YOU.test(s.text) || ATTRIBUTION_LINE.test(s.text.trim()) || DATE_LINE.test(s.text.trim());
+  const substance = s.health.length > 0 || s.mentions.some((i) => a.mentions[i].owner === "unknown") || s.cues.some((c) => OWNED_CUES.has(c.kind)) || PERSONAL.test(s.text) || YOU.test(s.text) || looksLikeAttribution(s.text.trim()) || DATE_LINE.test(s.text.trim());
   if (!substance) return true;
   // the attribution of a testimonial the testimonial rule reports (health told, identifiers given)
   if (a.testimonials.some((t) => t.attributionBlocks.includes(s.block) && a.health.some((h) => t.quoteBlocks.includes(h.block) || t.attributionBlocks.includes(h.block)) && a.mentions.some((m) => t.attributionBlocks.includes(m.block) && m.owner === "unknown" && (m.type === "name" || m.type === "location" || m.type === "age")))) return true;
