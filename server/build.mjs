@@ -39,6 +39,8 @@ for (const file of results.flatMap((r) => r.outputFiles)) writeAtomic(file.path,
 // The .vsix carries its own copy of the server and the config schema (for jsonValidation).
 writeAtomic(join(root, "client/dist/server.js"), readFileSync(join(root, "server/dist/server.js")), 0o755);
 writeAtomic(join(root, "client/dist/schema.json"), readFileSync(join(root, "server/src/engine/config/schema.json")));
+// The English word list the name candidates read on first use sits beside every bundle.
+for (const dir of ["server/dist", "client/dist", "npm-package/dist"]) writeAtomic(join(root, dir, "english-words.txt"), readFileSync(join(root, "rules/lexicons/english-words.txt")));
 // The publishable `safeharbor` package (npm-package/): the same bundles, nothing else to install.
 for (const name of ["cli.js", "cli-worker.js", "server.js", "package.json"]) {
   writeAtomic(join(root, "npm-package/dist", name), readFileSync(join(root, "server/dist", name)), executable.has(join(root, "server/dist", name)) ? 0o755 : 0o644);

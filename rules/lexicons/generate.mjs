@@ -30,6 +30,6 @@ console.log(`people ${new Set(people).size}, given ${new Set(given).size}, place
 // English words (lower case): word-list (MIT), the word list a name candidate must not be in
 // (Philter's idea: in a patient's scope, a capitalised word that is no dictionary word may be a name).
 const words = readFileSync(join(here, "../../node_modules/word-list/words.txt"), "utf8").split("\n").filter((w) => /^[a-z]{2,15}$/.test(w));
-// one string, not an array: the bundles parse it at once and split it only when a patient's scope needs it
-writeFileSync(join(here, "english-words.json"), JSON.stringify([...new Set(words)].sort().join(" ")) + "\n");
+// a sorted text file: the bundles carry it beside them and read it only when a patient's scope needs it
+writeFileSync(join(here, "english-words.txt"), [...new Set(words)].sort().join("\n") + "\n");
 console.log(`english words ${words.length}`);

@@ -12,7 +12,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, sym
 import { join, resolve } from "node:path";
 import { analyzeDocument } from "../engine/analysis";
 import { documentFeatures, documentSignals, FEATURE_BITS, hashFeature, sentenceFeatures } from "../engine/analysis/features";
-import { decide, disclosureModel, scoreSentences, type ModelFile, type Thresholds } from "../engine/analysis/model";
+import { decide, disclosureModel, packWeights, scoreSentences, type ModelFile, type Thresholds } from "../engine/analysis/model";
+
+const round = (x: number): number => Math.round(x * 1e4) / 1e4;
 import type { DocumentAnalysis } from "../engine/analysis/types";
 import { defaultConfig } from "../engine/config/types";
 import { languageOf, parseDocument } from "../engine/parse";
@@ -199,19 +201,6 @@ function chooseThresholds(items: Judged[]): Thresholds {
   return { document: w.document, warning: w.alone, warningInDocument: w.inDocument, error: Math.max(e.alone, w.alone), errorInDocument: Math.max(e.inDocument, w.inDocument) };
 }
 
-/** Sparse rounded weights of a table. */
-function sparse(m: Weights): { bias: number; slots: number[]; weights: number[] } {
-  const slots: number[] = [];
-  const weights: number[] = [];
-  for (let s = 0; s < m.weights.length; s++) {
-    const v = Math.round(m.weights[s] * 1e4) / 1e4;
-    if (v !== 0) {
-      slots.push(s);
-      weights.push(v);
-    }
-  }
-  return { bias: Math.round(m.bias * 1e4) / 1e4, slots, weights };
-}
 
 /** Logistic regression by AdaGrad over the examples, in a seeded order. */
 function fit(examples: Example[], cfg: TrainConfig): Weights {
@@ -331,21 +320,19 @@ function main(): void {
     process.stderr.write(`cross-validated, ${name}: sentence model alone at 0.5 ${JSON.stringify(alone)}, with the document model: reported ${JSON.stringify(w)}, errors ${JSON.stringify(e)}\n`);
   }
   const both = trainBoth(docs, cfg);
-  const first = sparse(both.sentence);
   const out: ModelFile = {
-    version: 2,
+    version: 3,
     trainedAt: new Date().toISOString().slice(0, 10),
     featureBits: FEATURE_BITS,
     thresholds,
-    bias: first.bias,
-    slots: first.slots,
-    weights: first.weights,
-    document: sparse(both.document),
+    bias: round(both.sentence.bias),
+    weights: packWeights(both.sentence.weights),
+    document: { bias: round(both.document.bias), weights: packWeights(both.document.weights) },
     data: [...bySet.entries()].map(([set, r]) => ({ set, ...r })),
   };
   const file = resolve(opt("--out") ?? join(root, "rules/models/disclosure.json"));
   writeFileSync(file, JSON.stringify({ ...out, heldOutGroups: [...new Set(heldOut.map((f) => f.group))].sort() }) + "\n");
-  process.stderr.write(`wrote ${file}: ${first.slots.length} weights\n`);
+  process.stderr.write(`wrote ${file}: ${both.sentence.weights.filter((w) => Math.abs(w) >= 1 / 8192).length} + ${both.document.weights.filter((w) => Math.abs(w) >= 1 / 8192).length} weights\n`);
 }
 
 main();

@@ -7,7 +7,7 @@ const FEED = JSON.stringify([{ name: "Marguerite Okonkwo", quote: "After my root
 
 interface Report {
   file: string;
-  findings: { ruleId: string }[];
+  findings: { ruleId: string; severity: string }[];
 }
 
 const files = (stdout: string): string[] => (JSON.parse(stdout) as Report[]).map((r) => r.file).sort();

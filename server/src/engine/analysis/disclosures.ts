@@ -188,10 +188,12 @@ function tieNamesInScope(doc: ParsedDocument, a: DocumentAnalysis, words: number
   for (const d of certain) {
     const s = a.sentences[d.sentence];
     const [from, to] = scopeOf(doc, a, s, words);
-    // in a long scope, only the disclosing paragraph and the short lines around it (attributions)
+    // the disclosing paragraph, the short lines of the scope (attributions, record fields) and the
+    // front matter or props that describe the record
     for (let k = from; k <= to; k++) {
       const o = a.sentences[k];
-      if (to - from <= 40 || o.block === s.block || (Math.abs(o.block - s.block) <= 2 && o.text.length < 80)) inScope.add(k);
+      const kind = doc.blocks[o.block]?.kind;
+      if (o.block === s.block || o.text.length < 60 || kind === "frontmatter" || kind === "jsxAttribute") inScope.add(k);
     }
   }
   const staff = a.staffNames;
@@ -200,7 +202,7 @@ function tieNamesInScope(doc: ParsedDocument, a: DocumentAnalysis, words: number
   // donors, made-up examples, public figures, history and staff are nobody's patients
   const notPatient = (k: number): boolean => [a.sentences[k], a.sentences[k - 1]].some((o) => o !== undefined && o.block === a.sentences[k].block && o.cues.some((c) => NOT_PATIENT_CUES.has(c.kind)));
   for (const m of a.mentions) {
-    if (m.type !== "name" || m.owner !== "unknown" || m.detail === "provider" || m.tied || !inScope.has(m.sentence) || attribution.has(m.block)) continue;
+    if (m.type !== "name" || m.owner !== "unknown" || m.detail === "provider" || m.tied || m.confidence < 0.6 || !inScope.has(m.sentence) || attribution.has(m.block)) continue;
     if (a.quoted.has(m.sentence) || a.sentences[m.sentence].general || notPatient(m.sentence)) continue;
     if (m.text.toLowerCase().split(/\s+/).some((t) => staff.has(t))) continue;
     m.tied = true;

@@ -20,11 +20,10 @@ export interface ModelFile {
    */
   thresholds: Thresholds;
   bias: number;
-  /** Slots and weights, as two parallel arrays (weights rounded). */
-  slots: number[];
-  weights: number[];
+  /** The sentence model's weights, packed (see `packWeights`). */
+  weights: string;
   /** The document model: is the document about a specific patient's health at all? */
-  document: { bias: number; slots: number[]; weights: number[] };
+  document: { bias: number; weights: string };
   /** What the weights were trained on: sets, files and sentences per source (never text). */
   data: Array<{ set: string; files: number; sentences: number; positives: number }>;
 }
@@ -46,15 +45,54 @@ export interface DisclosureModel {
   thresholds: ModelFile["thresholds"];
 }
 
-const table = (bits: number, slots: number[], values: number[]): Float32Array => {
+/** Weights are stored with this many steps per unit (16-bit signed: about ±8). */
+const SCALE = 4096;
+
+/**
+ * Packs a sparse weight table as base64: for each non-zero slot in ascending order, the gap from
+ * the previous slot as a variable-length integer, then the weight as a 16-bit signed integer.
+ */
+export function packWeights(weights: ArrayLike<number>): string {
+  const bytes: number[] = [];
+  let previous = -1;
+  for (let slot = 0; slot < weights.length; slot++) {
+    const q = Math.max(-32768, Math.min(32767, Math.round(weights[slot] * SCALE)));
+    if (q === 0) continue;
+    let gap = slot - previous;
+    previous = slot;
+    while (gap >= 0x80) {
+      bytes.push((gap & 0x7f) | 0x80);
+      gap >>>= 7;
+    }
+    bytes.push(gap, q & 0xff, (q >> 8) & 0xff);
+  }
+  return Buffer.from(bytes).toString("base64");
+}
+
+/** Unpacks `packWeights` into a dense table. */
+export function unpackWeights(bits: number, packed: string): Float32Array {
   const weights = new Float32Array(1 << bits);
-  for (let k = 0; k < slots.length; k++) weights[slots[k]] = values[k];
+  const bytes = Buffer.from(packed, "base64");
+  let slot = -1;
+  for (let i = 0; i < bytes.length; ) {
+    let gap = 0;
+    let shift = 0;
+    while (bytes[i] & 0x80) {
+      gap |= (bytes[i++] & 0x7f) << shift;
+      shift += 7;
+    }
+    gap |= bytes[i++] << shift;
+    slot += gap;
+    const q = bytes[i] | (bytes[i + 1] << 8);
+    i += 2;
+    weights[slot] = (q & 0x8000 ? q - 0x10000 : q) / SCALE;
+  }
   return weights;
-};
+}
 const load = (file: ModelFile): DisclosureModel => ({
-  weights: table(file.featureBits, file.slots, file.weights),
+  weights: unpackWeights(file.featureBits, file.weights),
   bias: file.bias,
-  document: { weights: table(file.featureBits, file.document.slots, file.document.weights), bias: file.document.bias },
+  document: { weights: unpackWeights(file.featureBits, file.document.weights), bias: file.document.bias },
   thresholds: file.thresholds,
 });
 

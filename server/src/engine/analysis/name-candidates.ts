@@ -2,17 +2,54 @@
 // kept, the rest is suspect. A capitalised word that is no English word, a name from the lexicons,
 // or an initial is a name candidate; so is the run of such words that makes up an attribution line
 // ("— Meghana G.", "Mrs Keren C", "Alphee Bouffard, Atlanta"). Only called inside a patient's scope.
-import englishWords from "../../../../rules/lexicons/english-words.json";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { OffsetRange, ProseBlock } from "../types";
 import { proseRange } from "../text/range";
 import { GIVEN_NAMES, HEALTH_INDEX, NOT_NAMES, PEOPLE_NAMES, US_PLACES } from "./lexicons";
 import type { DocumentAnalysis, SentenceInfo } from "./types";
 
-let dictionary: Set<string> | undefined;
-/** Lower-case English words; built on first use (only a patient's scope needs it). */
-function english(): Set<string> {
-  if (!dictionary) dictionary = new Set((englishWords as string).split(" "));
-  return dictionary;
+/** The sorted word list and the offset of each word in it. */
+interface WordList {
+  text: string;
+  starts: Int32Array;
+}
+let dictionary: WordList | undefined;
+
+/** Where the word list is: beside the bundle (the build copies it there), or in the lexicons folder when run from source. */
+function wordListPath(): string | undefined {
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  return [`${here}english-words.txt`, `${here}../../../../rules/lexicons/english-words.txt`].find((p) => existsSync(p));
+}
+
+/** Lower-case English words, read on first use (only a patient's scope needs them); searched by bisection. */
+function english(): { has(word: string): boolean } {
+  if (!dictionary) {
+    const path = wordListPath();
+    const text = path ? readFileSync(path, "utf8") : "";
+    const starts: number[] = [];
+    for (let i = 0; i < text.length; i = text.indexOf("\n", i) + 1) {
+      starts.push(i);
+      if (text.indexOf("\n", i) < 0) break;
+    }
+    dictionary = { text, starts: Int32Array.from(starts) };
+  }
+  const { text, starts } = dictionary;
+  const wordAt = (k: number): string => text.slice(starts[k], text.indexOf("\n", starts[k]));
+  return {
+    has(word: string): boolean {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const w = wordAt(mid);
+        if (w === word) return true;
+        if (w < word) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return false;
+    },
+  };
 }
 
 /** Titles that introduce a person's name; "Dr" and credentials introduce staff. */
