@@ -75,6 +75,8 @@ export function markDisclosures(doc: ParsedDocument, a: DocumentAnalysis, model:
   const words = a.sentences.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
   const reply = REPLY_KINDS.has(a.kind);
   const photo = doc.images.length > 0;
+  // names (and name-shaped words) in the scope of a probable disclosure first: they make it identifiable
+  tieNamesInScope(doc, a, words, scored.filter((d) => d.level === "error").map((d) => d.sentence));
   for (const d of scored) {
     const s = a.sentences[d.sentence];
     const [from, to] = scopeOf(doc, a, s, words);
@@ -86,7 +88,6 @@ export function markDisclosures(doc: ParsedDocument, a: DocumentAnalysis, model:
     const disclosure: Disclosure = { sentence: d.sentence, probability: d.probability, voice: voiceOf(a, s), severity: certain && ids.size > 0 ? "error" : "warning", identifiers: [...ids], reasons: d.reasons };
     a.disclosures.push(disclosure);
   }
-  tieNamesInScope(doc, a, words);
 }
 
 /**
@@ -176,17 +177,15 @@ function gateByModel(a: DocumentAnalysis, aboutPatient: boolean, reported: numbe
 const STRONG_CUES = new Set(["patient-reference", "care-event", "records", "second-person-care", "case-study"]);
 
 /**
- * In the scope of a certain disclosure, a name that is not staff's, the practice's or a public
+ * In the scope of a probable disclosure, a name that is not staff's, the practice's or a public
  * figure's is the patient's (tied), and so are name-shaped words no lexicon knows (recall first).
  */
-function tieNamesInScope(doc: ParsedDocument, a: DocumentAnalysis, words: number): void {
+function tieNamesInScope(doc: ParsedDocument, a: DocumentAnalysis, words: number, certain: number[]): void {
   // a reply greets the reviewer by the name they posted under: the review rules judge that
-  if (REPLY_KINDS.has(a.kind)) return;
-  const certain = a.disclosures.filter((d) => d.severity === "error");
-  if (certain.length === 0) return;
+  if (REPLY_KINDS.has(a.kind) || certain.length === 0) return;
   const inScope = new Set<number>();
-  for (const d of certain) {
-    const s = a.sentences[d.sentence];
+  for (const index of certain) {
+    const s = a.sentences[index];
     const [from, to] = scopeOf(doc, a, s, words);
     // the disclosing paragraph, the short lines of the scope (attributions, record fields) and the
     // front matter or props that describe the record
