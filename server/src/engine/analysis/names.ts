@@ -6,6 +6,7 @@ import { atSentenceStart } from "../text/scan";
 import type { RawMention } from "./identifiers";
 import { GIVEN_NAMES, NOT_NAMES, PEOPLE_NAMES, US_PLACES } from "./lexicons";
 import { rx, words } from "./pattern-kit";
+import { CREDENTIALS } from "./word-lists";
 
 const STATE_NAMES = STATE_NAME_PATTERN;
 const STATE_ABBR = STATE_ABBR_PATTERN;
@@ -38,12 +39,6 @@ const ORG_AFTER = rx(
   /\b/,
 );
 /** Credentials after a name make the person a provider. */
-const CREDENTIALS = [
-  ...["MD", String.raw`M\.D\.`, "DO", String.raw`D\.O\.`, "DDS", String.raw`D\.D\.S\.`, "DMD", "DPT", "PT", "OT", String.raw`OTR\/L`, "RN", "BSN", "MSN", "DNP", "LPN", "NP", "PA-C", "PA"],
-  ...["LCSW", "LICSW", "LMFT", "LPC", "LPCC", "LCPC", "LMHC", "PhD", String.raw`Ph\.D\.`, "PsyD", "FNP", "FNP-C", "APRN", "CRNA", "CRNP", "PMHNP", "MSW"],
-  ...["RDH", "RD", "RDN", "LD", "CDCES", "CDE", "CNS", "DC", "OD", "DPM", "CNM", "IBCLC", "PharmD", "RPh", "AuD", "SLP", "CCC-SLP", "ATC", "CSCS"],
-  ...["LAc", "LMT", "BCBA", "CPT", "FACS", "FAAP", "FACOG", "MPH", "MBA", "MA", "MS"],
-];
 const CREDENTIAL_AFTER = rx("", /^,?\s/, words(CREDENTIALS), /(?![\w-])/);
 
 interface Token {
