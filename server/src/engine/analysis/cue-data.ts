@@ -50,8 +50,10 @@ const PUBLIC_ROLES = ["champion", "olympian", "actor", "actress", "singer", "rap
 /** Ordinal places that are not unique roles ("the first visit", "the only way"). */
 const NOT_UNIQUE_AFTER = ["time", "step", "thing", "sign", "few", "one", "way", "days?", "weeks?", "months?", "years?", "visit", "appointment", "session", "consultation", "exam", "call", "meeting", "place", "question", "part", "half", "round", "stage", "phase"];
 
-/** A clause of up to 40 characters that stops at punctuation. */
-const SHORT_CLAUSE = (min: number): string => `[^.!?,;:—–()]{${min},40}`;
+/** Up to 40 characters of a clause (none of them punctuation). */
+const CLAUSE_UP_TO_40 = "[^.!?,;:—–()]{0,40}";
+/** One to 40 characters of a clause (none of them punctuation). */
+const CLAUSE_1_TO_40 = "[^.!?,;:—–()]{1,40}";
 
 // ---- the cues ---------------------------------------------------------------------------------------
 
@@ -499,7 +501,7 @@ export const CUE_ENTRIES: CueEntry[] = [
     name: "unique-role",
     kind: "identifying-detail",
     about: "details that single a patient out: a unique role ('the youngest'), a hint readers know them, what they do in town",
-    pattern: rx("gi", either(rx("", r`\bthe (?:only|first|youngest|oldest)\b(?! `, words(NOT_UNIQUE_AFTER), r`\b)`, SHORT_CLAUSE(0)), /\byou (?:might|may|probably|all|likely) (?:know|recogni[sz]e|have (?:met|seen)) (?:him|her|them)\b/, rx("", r`\b(?:he|she|who) (?:runs|owns|manages|coaches|teaches at|works at|works the) (?:the|a|an|that) `, SHORT_CLAUSE(1)))),
+    pattern: rx("gi", either(rx("", r`\bthe (?:only|first|youngest|oldest)\b(?! `, words(NOT_UNIQUE_AFTER), r`\b)`, CLAUSE_UP_TO_40), /\byou (?:might|may|probably|all|likely) (?:know|recogni[sz]e|have (?:met|seen)) (?:him|her|them)\b/, rx("", r`\b(?:he|she|who) (?:runs|owns|manages|coaches|teaches at|works at|works the) (?:the|a|an|that) `, CLAUSE_1_TO_40))),
     matches: ["She is the youngest firefighter in the county.", "You might know him from the farmers market.", "He runs the bait shop by the lake."],
     rejects: ["The first visit takes an hour."],
   },
@@ -507,7 +509,7 @@ export const CUE_ENTRIES: CueEntry[] = [
     name: "year-old-who",
     kind: "identifying-detail",
     about: "a person pointed out by what they did ('the 17-year-old who made the championship save')",
-    pattern: rx("gi", r`\bthe \d{1,2}-year-old (?:[\w-]{1,20} ){0,2}?who `, SHORT_CLAUSE(1)),
+    pattern: rx("gi", r`\bthe \d{1,2}-year-old (?:[\w-]{1,20} ){0,2}?who `, CLAUSE_1_TO_40),
     matches: ["The 17-year-old who made the championship save came in."],
     rejects: ["A 17-year-old may need braces."],
   },
