@@ -1,14 +1,28 @@
 // image/patient-photo: patient photos, before/after comparisons and facility photos with PHI in view.
-import { blockRange } from "@safeharbor/server/engine";
+import { blockRange, either, rx, words } from "@safeharbor/server/engine";
 import { AUTHORIZATION_MESSAGES, capForConsentClaim, defineRule, withAuthorization } from "../define";
 
 /** The label of one half of a before/after pair ("Before: ...", "After - 6 weeks"). */
 const HALF_LABEL = /^\s*(?:before|after)\s?(?:[:\-–—(]|photo|picture|image|shot|treatment)/i;
 const BEFORE_AFTER = /\bbefore(?:\s?(?:and|&|\/|-|vs\.?)\s?|\s)after\b|\bbefore-?after\b/i;
-const PATIENT = /\b(?:our|a|the|this|my|one of our) (?:[\w-]{1,24} )?(?:patient|client)s?\b|\b(?:patient|client)s?['’]s?\s|\b(?:patient|client)s? (?:photos?|pictures?|smiles?|faces?|results?|after|before|with|during|at|in|of|on|receiving|getting|being)\b/i;
+/** A patient in a caption: "our patient", "a client's", "patient photos", "patients after". */
+const PATIENT = rx(
+  "i",
+  either(
+    /\b(?:our|a|the|this|my|one of our) (?:[\w-]{1,24} )?(?:patient|client)s?\b/,
+    /\b(?:patient|client)s?['’]s?\s/,
+    rx("", /\b(?:patient|client)s? /, words(["photos?", "pictures?", "smiles?", "faces?", "results?", "after", "before", "with", "during", "at", "in", "of", "on", "receiving", "getting", "being"]), /\b/),
+  ),
+);
 const FACE = /\b(?:face|smil(?:e|es|ing)|selfie|portrait|headshot|profile photo)\b/i;
 const PATIENT_PATH = /(?:^|\/)(?:patients?|clients?|cases?|before-?after|smile-?gallery)(?:\/|[-_])/i;
-const PHI_SCENE = /\b(?:whiteboards?|white boards?|wristbands?|patient (?:list|board|charts?|files?|records?|names?)|census boards?|sign-in sheets?|medical records?|(?:screens?|monitors?|computers?) (?:showing|with)|charts? (?:on|with)|x-rays? of)\b/i;
+/** Things in a facility photo that show patients' information. */
+const PHI_SCENE = rx(
+  "i",
+  /\b/,
+  words(["whiteboards?", "white boards?", "wristbands?", "patient (?:list|board|charts?|files?|records?|names?)", "census boards?", "sign-in sheets?", "medical records?", "(?:screens?|monitors?|computers?) (?:showing|with)", "charts? (?:on|with)", "x-rays? of"]),
+  /\b/,
+);
 /** A scan of someone: an ultrasound, an X-ray, an MRI. */
 const MEDICAL_IMAGE = /\b(?:ultrasound|sonogram|x-?rays?|radiographs?|MRI|CT scan|PET scan|scan|mammogram|angiogram)\b/i;
 /** Words that make it someone's: "the Delgado family's baby", "Maya's", "her baby". */

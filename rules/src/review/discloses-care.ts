@@ -1,5 +1,5 @@
 // review/discloses-care: a reply to a review that mentions the reviewer's condition, care, dates or bill.
-import { proseRange } from "@safeharbor/server/engine";
+import { proseRange, rx, words } from "@safeharbor/server/engine";
 import { defineRule, DISCLOSURE_MESSAGES, withDisclosures } from "../define";
 import { replyRange } from "./reply";
 
@@ -54,7 +54,7 @@ Fix: swap in the compliant reply template.`,
 
 const SECOND_PERSON = /\b(?:you|your|yours|yourself|ur|u)\b/i;
 const THIRD_PERSON = /\b(?:he|him|his|she|her|they|them|their)\b/i;
-const RELATIVE = /\byour (?:son|daughter|child|children|kids?|baby|little one|mother|mom|father|dad|parents?|wife|husband|partner|spouse|grandmother|grandma|grandfather|grandpa|grandson|granddaughter|sister|brother|aunt|uncle)\b/i;
+const RELATIVE = rx("i", /\byour /, words(["son", "daughter", "child", "children", "kids?", "baby", "little one", "mother", "mom", "father", "dad", "parents?", "wife", "husband", "partner", "spouse", "grandmother", "grandma", "grandfather", "grandpa", "grandson", "granddaughter", "sister", "brother", "aunt", "uncle"]), /\b/);
 
 const WHAT: Record<string, string> = {
   condition: "condition",

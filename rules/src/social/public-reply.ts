@@ -1,6 +1,6 @@
 // social/public-reply: a public post or reply addressed to a person that mentions their care.
 import type { DocumentAnalysis, IdentifierMention, SentenceInfo } from "@safeharbor/server/engine";
-import { proseRange } from "@safeharbor/server/engine";
+import { either, proseRange, rx, words } from "@safeharbor/server/engine";
 import { defineRule, DISCLOSURE_MESSAGES, withDisclosures } from "../define";
 import { replyRange } from "../review/reply";
 
@@ -12,10 +12,18 @@ function addressed(analysis: DocumentAnalysis, m: IdentifierMention): boolean {
   return GREETED.test(before) || (before.trim() === "" && /^[,!]/.test(after.trimStart())) || (before.trimEnd().endsWith(",") && /^[.!?]/.test(after.trimStart()));
 }
 
-const GREETED = /(?:\b(?:to|hi|hello|hey|dear|congrats|congratulations|thanks|thank you|welcome|go|way to go|proud of you|birthday|yay|wow))[,!]?\s*$/i;
+const GREETED = rx("i", String.raw`(?:\b`, words(["to", "hi", "hello", "hey", "dear", "congrats", "congratulations", "thanks", "thank you", "welcome", "go", "way to go", "proud of you", "birthday", "yay", "wow"]), String.raw`)[,!]?\s*$`);
 const CONTACT = new Set(["phone", "fax", "email", "url"]);
 /** What the practice carries or offers, or what a source says: an answer to a general question. */
-const OFFERING = /\bwe (?:carry|offer|have|stock|provide|accept|take|give|do|sell|run|host)\b|\b(?:is|are) available\b|\bno appointments? (?:needed|necessary|required)\b|\b(?:CDC|FDA|AAP|ADA|WHO|guidelines?|research|studies|experts?) (?:says?|recommends?|suggests?|shows?)\b/i;
+const OFFERING = rx(
+  "i",
+  either(
+    /\bwe (?:carry|offer|have|stock|provide|accept|take|give|do|sell|run|host)\b/,
+    /\b(?:is|are) available\b/,
+    /\bno appointments? (?:needed|necessary|required)\b/,
+    /\b(?:CDC|FDA|AAP|ADA|WHO|guidelines?|research|studies|experts?) (?:says?|recommends?|suggests?|shows?)\b/,
+  ),
+);
 
 /** The sentences a mention's message holds: from its sentence to the end of its paragraph, or to the next message. */
 function message(analysis: DocumentAnalysis, m: IdentifierMention, starts: Set<number>): SentenceInfo[] {

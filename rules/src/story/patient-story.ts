@@ -1,9 +1,15 @@
 // story/patient-story: a narrative about a specific patient or case, without an authorization.
-import { blockRange, proseRange } from "@safeharbor/server/engine";
+import { blockRange, proseRange, rx, words } from "@safeharbor/server/engine";
 import { AUTHORIZATION_MESSAGES, DISCLOSURE_MESSAGES, withDisclosures, capForConsentClaim, defineRule, withAuthorization } from "../define";
 
 const SPECIFIC = new Set(["patient-reference", "care-event", "records", "case-study"]);
-const PAST = /\b(?:was|were|had|came|went|struggled|told|found|felt|started|began|arrived|called|needed|suffered|lost|fought|decided|showed|walked|asked|cried|said|could(?:n't| not)|did(?:n't| not)?|got|became|tried|hid|missed|broke|tore|fell)\b/i;
+/** Past-tense verbs of a story ("she came in", "he struggled"). */
+const PAST = rx(
+  "i",
+  /\b/,
+  words(["was", "were", "had", "came", "went", "struggled", "told", "found", "felt", "started", "began", "arrived", "called", "needed", "suffered", "lost", "fought", "decided", "showed", "walked", "asked", "cried", "said", "could(?:n't| not)", "did(?:n't| not)?", "got", "became", "tried", "hid", "missed", "broke", "tore", "fell"]),
+  /\b/,
+);
 const QUASI = new Set(["name", "age", "location", "address", "zip", "date", "email", "phone", "url", "handle", "other"]);
 
 export default defineRule({

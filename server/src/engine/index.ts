@@ -23,3 +23,4 @@ export { addToAllowlist, configFormatOf, type ConfigFormat } from "./fix/allowli
 export { unifiedDiff } from "./fix/diff";
 export { RESTRICTED_ZIP3 } from "./fix/places";
 export { AUTH_ID_PLACEHOLDER } from "./fix/insertions";
+export { either, rx, someWords, words, type Piece } from "./analysis/pattern-kit";

@@ -108,6 +108,21 @@ class ConstantFolder {
       }
       return out;
     }
+    // String.raw`...` (also through a const alias, `const r = String.raw`), folded in the pieces of pattern-kit calls
+    const rawTag = (tag: ts.Expression): boolean => tag.getText() === "String.raw" || (ts.isIdentifier(tag) && this.constInitializer(tag)?.getText() === "String.raw");
+    if (this.kitDepth > 0 && ts.isTaggedTemplateExpression(node) && rawTag(node.tag)) {
+      const t = node.template;
+      if (ts.isNoSubstitutionTemplateLiteral(t)) return t.rawText;
+      let s = t.head.rawText ?? "";
+      for (const span of t.templateSpans) {
+        const v = this.fold(span.expression);
+        if (typeof v !== "string") return undefined;
+        s += v + (span.literal.rawText ?? "");
+      }
+      return s;
+    }
+    const kit = this.kitCall(node);
+    if (kit) return kit.source;
     if (ts.isIdentifier(node)) return this.foldSymbol(node);
     if (ts.isPropertyAccessExpression(node)) {
       const base = this.fold(node.expression);
@@ -126,6 +141,110 @@ class ConstantFolder {
       if (typeof target === "string" && method === "toUpperCase") return target.toUpperCase();
     }
     return undefined;
+  }
+
+  /**
+   * A call of one of analysis/pattern-kit.ts's helpers (`rx`, `words`, `either`, `someWords`) computed from
+   * constants: the pattern text it builds, and for `rx` its flags. Undefined for any other expression.
+   */
+  kitCall(node: ts.Node): { fn: string; source: string; flags?: string } | undefined {
+    if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return undefined;
+    const fn = this.kitFunction(node.expression);
+    if (!fn) return undefined;
+    this.kitDepth++;
+    try {
+      return this.kitCallOf(fn, node.arguments);
+    } finally {
+      this.kitDepth--;
+    }
+  }
+
+  /** How many pattern-kit calls are being folded (String.raw templates fold only inside them). */
+  private kitDepth = 0;
+
+  private kitCallOf(fn: string, args: ts.NodeArray<ts.Expression>): { fn: string; source: string; flags?: string } | undefined {
+    if (fn === "words") {
+      const list = args.length === 1 ? this.pieceList(args[0]) : undefined;
+      return list && { fn, source: `(?:${list.join("|")})` };
+    }
+    if (fn === "either") {
+      const list = this.pieceList(args);
+      return list && { fn, source: list.join("|") };
+    }
+    if (fn === "rx") {
+      const flags = args[0] ? this.fold(args[0]) : undefined;
+      const list = this.pieceList(args.slice(1));
+      return typeof flags === "string" && list ? { fn, source: list.join(""), flags } : undefined;
+    }
+    // someWords(n, max = 24, sep = "\\s")
+    const num = (e: ts.Expression | undefined, d: number): number | undefined => (e === undefined ? d : ts.isNumericLiteral(e) ? Number(e.text) : undefined);
+    const n = num(args[0], NaN), max = num(args[1], 24);
+    const sep = args[2] ? this.fold(args[2]) : "\\s";
+    if (n === undefined || Number.isNaN(n) || max === undefined || typeof sep !== "string") return undefined;
+    return { fn, source: `(?:[\\w-]{1,${max}}${sep}){0,${n}}?` };
+  }
+
+  /** True for a regex literal written as an argument (or an element of an array argument) of a pattern-kit call. */
+  isKitPiece(node: ts.Node): boolean {
+    let p = node.parent;
+    while (p && (ts.isArrayLiteralExpression(p) || ts.isSpreadElement(p))) p = p.parent;
+    return !!p && ts.isCallExpression(p) && ts.isIdentifier(p.expression) && this.kitFunction(p.expression) !== undefined;
+  }
+
+  /** The name of the pattern-kit helper an identifier refers to (resolved through imports and re-exports). */
+  kitFunction(id: ts.Identifier): string | undefined {
+    let symbol = this.checker.getSymbolAtLocation(id);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (!decl || !ts.isFunctionDeclaration(decl) || !decl.name || !decl.getSourceFile().fileName.endsWith("/analysis/pattern-kit.ts")) return undefined;
+    return ["rx", "words", "either", "someWords"].includes(decl.name.text) ? decl.name.text : undefined;
+  }
+
+  /** A piece of a pattern-kit call: a regex literal gives its source; strings, constants and other kit calls their text. */
+  private piece(node: ts.Expression): string | undefined {
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      const text = node.getText();
+      return text.slice(1, text.lastIndexOf("/"));
+    }
+    if (ts.isIdentifier(node)) {
+      const init = this.constInitializer(node);
+      return init ? this.piece(init) : undefined;
+    }
+    return this.string(node);
+  }
+
+  /** The pieces of an argument list or of an array (literal or constant), spreads included. */
+  private pieceList(node: ts.Expression | readonly ts.Expression[]): string[] | undefined {
+    let elements: readonly ts.Expression[];
+    if (!("kind" in node)) elements = node;
+    else if (ts.isArrayLiteralExpression(node)) elements = node.elements;
+    else if (ts.isIdentifier(node)) {
+      const init = this.constInitializer(node);
+      return init ? this.pieceList(init) : undefined;
+    } else return undefined;
+    const out: string[] = [];
+    for (const e of elements) {
+      if (ts.isSpreadElement(e)) {
+        const inner = this.pieceList(e.expression);
+        if (!inner) return undefined;
+        out.push(...inner);
+      } else {
+        const v = this.piece(e);
+        if (v === undefined) return undefined;
+        out.push(v);
+      }
+    }
+    return out;
+  }
+
+  /** The initializer of the const an identifier refers to. */
+  private constInitializer(id: ts.Identifier): ts.Expression | undefined {
+    let symbol = this.checker.getSymbolAtLocation(id);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+    const list = decl.parent;
+    return ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const ? decl.initializer : undefined;
   }
 
   private foldSymbol(id: ts.Identifier): Folded {
@@ -154,10 +273,17 @@ export function collectRegexes(root: string, dirs: readonly string[]): Collected
     const rel = relative(root, file);
     const lineOf = (n: ts.Node): number => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
     const visit = (node: ts.Node): void => {
-      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral && folder.isKitPiece(node)) {
+        // a piece of a pattern composed with pattern-kit: it never runs alone; the composed pattern is checked
+      } else if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
         const text = node.getText(sf);
         const slash = text.lastIndexOf("/");
         found.push({ file: rel, line: lineOf(node), source: text.slice(1, slash), flags: text.slice(slash + 1), origin: "literal" });
+      } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && folder.kitFunction(node.expression) === "rx" && !folder.isKitPiece(node)) {
+        // a pattern composed with analysis/pattern-kit.ts's rx()
+        const built = folder.kitCall(node);
+        if (built?.flags !== undefined) found.push({ file: rel, line: lineOf(node), source: built.source, flags: built.flags, origin: "folded" });
+        else unresolved.push({ file: rel, line: lineOf(node), text: node.getText(sf).slice(0, 160) });
       } else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && isRegExpCallee(node.expression)) {
         const [patternArg, flagsArg] = node.arguments ?? [];
         if (patternArg && patternArg.kind !== ts.SyntaxKind.RegularExpressionLiteral) {

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { check, type Diagnostics } from "recheck";
 import { describe, expect, it } from "vitest";
+import { CUE_ENTRIES } from "../../src/engine/analysis/cue-data";
 import { collectRegexes, sourceFiles, type FoundRegex } from "./collect";
 
 const ROOT = join(__dirname, "../../..");
@@ -126,6 +127,9 @@ describe("ReDoS safety", () => {
     for (const dir of ["server/src/", "rules/src/"]) expect(collected.found.some((f) => f.file.startsWith(dir))).toBe(true);
     // Patterns built from constants (`new RegExp(\`...${STATES}...\`)`) are folded and checked too.
     expect(collected.found.some((f) => f.origin === "folded")).toBe(true);
+    // Patterns composed with analysis/pattern-kit.ts are folded exactly as the module builds them.
+    const folded = new Set(collected.found.filter((f) => f.file === "server/src/engine/analysis/cue-data.ts").map((f) => `${f.flags}/${f.source}`));
+    for (const e of CUE_ENTRIES) expect(folded.has(`${e.pattern.flags}/${e.pattern.source}`), e.name).toBe(true);
     if (collected.unresolved.length) {
       console.info(`RegExp calls with patterns computed at runtime (covered only when exported):\n${collected.unresolved.map((u) => `  ${u.file}:${u.line} ${u.text}`).join("\n")}`);
     }

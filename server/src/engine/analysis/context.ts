@@ -2,6 +2,7 @@
 // details are tied to that patient, across sentences and paragraphs.
 import type { ParsedDocument } from "../types";
 import { nameTokens } from "./owners";
+import { rx, words } from "./pattern-kit";
 import type { DocumentAnalysis, IdentifierMention, SentenceInfo } from "./types";
 
 const SPECIFIC_CUES = new Set(["patient-reference", "care-event", "records", "case-study"]);
@@ -10,9 +11,9 @@ const WEAK_HYPOTHETICAL = /^for (?:example|instance)$/i;
 const GENERAL_CUES = new Set(["general", "hypothetical", "aggregate", "composite"]);
 
 /** A heading or title that says what follows is one patient's case. */
-const CASE_HEADING = /\b(?:case report|clinical case|(?:patient|client) (?:case|profile|background|history|presentation|of the month)|presenting (?:complaint|problem))\b/i;
+const CASE_HEADING = rx("i", /\b/, words(["case report", "clinical case", "(?:patient|client) (?:case|profile|background|history|presentation|of the month)", "presenting (?:complaint|problem)"]), /\b/);
 /** Later sections of the same case: "Procedure", "Outcome", "Follow-up". */
-const CASE_PART = /^(?:the )?(?:procedure|surgery|treatment(?: plan)?|plan|course|hospital course|outcome|results?|follow-?up|recovery|assessment|diagnosis|findings|history|intervention|discharge|progress)s?\b/i;
+const CASE_PART = rx("i", /^(?:the )?/, words(["procedure", "surgery", "treatment(?: plan)?", "plan", "course", "hospital course", "outcome", "results?", "follow-?up", "recovery", "assessment", "diagnosis", "findings", "history", "intervention", "discharge", "progress"]), /s?\b/);
 
 /**
  * Gives every sentence of a case section (under a heading such as "Patient profile" up to the next
@@ -158,7 +159,8 @@ function sameClause(s: SentenceInfo, name: { start: number; end: number }, healt
 
 /** The name a made-up example is given: 'we'll call "Sam"', 'a patient named Ana'. */
 const NAMED_AS = /\b(?:call|called|named|name)\s(?:(?:him|her|them|this (?:patient|client|person))\s)?["“'‘]?([A-Z][a-z]{1,20})\b/g;
-const EXPERTISE = /\b(?:speciali[sz]es?|specialty|treats|offers|leads|teaches|trained|certified|expert(?:ise)?|board-certified|fellowship|residency|practices)\b/i;
+/** Words of a clinician's expertise ("specializes", "board-certified"). */
+const EXPERTISE = rx("i", /\b/, words(["speciali[sz]es?", "specialty", "treats", "offers", "leads", "teaches", "trained", "certified", "expert(?:ise)?", "board-certified", "fellowship", "residency", "practices"]), /\b/);
 
 /** Identifier types that point to one person wherever they appear (not dates or towns). */
 const UNIQUE_TYPES = new Set(["phone", "fax", "email", "ssn", "record-number", "health-plan", "account", "license", "vehicle", "device", "url", "handle", "ip", "biometric"]);

@@ -2,6 +2,7 @@
 // identifiers, the person of its pronouns, tense, the block it sits in, the document around it) and
 // its wording, as hashed word and phrase features. The same code runs at training and at inference.
 import type { ParsedDocument } from "../types";
+import { rx, words } from "./pattern-kit";
 import type { DocumentAnalysis, SentenceInfo } from "./types";
 
 /** Number of hashed feature slots (a power of two). */
@@ -24,15 +25,15 @@ const WE = /\b(?:we|we're|we’re|we've|we’ve|us|our|ours)\b/i;
 const YOU = /\b(?:you|your|you're|you’re|you've|you’ve|yours|yourself)\b/i;
 const THIRD_SINGULAR = /\b(?:he|she|him|her|his|hers|himself|herself)\b/i;
 const THEY = /\b(?:they|them|their|theirs)\b/i;
-const FAMILY = /\b(?:son|daughter|husband|wife|mom|mum|mother|dad|father|child|kid|baby|grandma|grandmother|grandpa|grandfather|partner|brother|sister|toddler|boy|girl|newborn|infant)\b/i;
-const PAST = /\b(?:was|were|had|came|went|got|felt|told|found|started|began|decided|needed|tried|suffered|became|could(?:n't| not)|did|walked|left|saw|took|gave|made)\b/i;
+const FAMILY = rx("i", /\b/, words(["son", "daughter", "husband", "wife", "mom", "mum", "mother", "dad", "father", "child", "kid", "baby", "grandma", "grandmother", "grandpa", "grandfather", "partner", "brother", "sister", "toddler", "boy", "girl", "newborn", "infant"]), /\b/);
+const PAST = rx("i", /\b/, words(["was", "were", "had", "came", "went", "got", "felt", "told", "found", "started", "began", "decided", "needed", "tried", "suffered", "became", "could(?:n't| not)", "did", "walked", "left", "saw", "took", "gave", "made"]), /\b/);
 const PRESENT_PERFECT = /\b(?:have|has|had) (?:been|had|struggled|suffered|lived|seen|tried|gone|lost|gained)\b/i;
-const IMPERATIVE = /^(?:call|book|schedule|contact|visit|learn|read|find|ask|click|join|try|make|keep|avoid|drink|eat|use|take|see|get|check|talk|don't|do)\b/i;
-const MODAL = /\b(?:can|could|may|might|should|would|will|often|usually|typically|generally|commonly|many|most|some people|anyone|everyone|patients who)\b/i;
+const IMPERATIVE = rx("i", "^", words(["call", "book", "schedule", "contact", "visit", "learn", "read", "find", "ask", "click", "join", "try", "make", "keep", "avoid", "drink", "eat", "use", "take", "see", "get", "check", "talk", "don't", "do"]), /\b/);
+const MODAL = rx("i", /\b/, words(["can", "could", "may", "might", "should", "would", "will", "often", "usually", "typically", "generally", "commonly", "many", "most", "some people", "anyone", "everyone", "patients who"]), /\b/);
 const NUMBER = /\d/;
 const QUOTE_MARK = /["“”]/;
-const TIME = /\b(?:yesterday|today|last (?:week|month|year|spring|summer|fall|autumn|winter|night|time)|this (?:morning|week|month)|ago|recently|since|after (?:my|her|his|your)|before (?:my|her|his|your))\b/i;
-const GRATITUDE = /\b(?:thank|thanks|grateful|appreciate|recommend|highly|amazing|wonderful|best|love|caring|professional|friendly|staff|team)\b/i;
+const TIME = rx("i", /\b/, words(["yesterday", "today", "last (?:week|month|year|spring|summer|fall|autumn|winter|night|time)", "this (?:morning|week|month)", "ago", "recently", "since", "after (?:my|her|his|your)", "before (?:my|her|his|your)"]), /\b/);
+const GRATITUDE = rx("i", /\b/, words(["thank", "thanks", "grateful", "appreciate", "recommend", "highly", "amazing", "wonderful", "best", "love", "caring", "professional", "friendly", "staff", "team"]), /\b/);
 
 /** Lower-cased word tokens of a sentence, with identifiers replaced by their type and digits by #. */
 function tokens(s: SentenceInfo, a: DocumentAnalysis): string[] {

@@ -2,6 +2,7 @@
 // insurance, billing) and phrases such as "diagnosed with".
 import { atSentenceStart } from "../text/scan";
 import { HEALTH_INDEX } from "./lexicons";
+import { either, rx, words } from "./pattern-kit";
 import type { HealthCategory } from "./types";
 
 /** A health mention in prose offsets of one block. */
@@ -15,14 +16,43 @@ export interface RawHealth {
 const WORD = /[A-Za-z][A-Za-z0-9'’-]*/g;
 
 /** Phrases that mark health information whatever the words after them. */
-const CARE_PHRASES =
-  /\b(?:diagnosed with|treated for|suffer(?:s|ed|ing)? from|recovering from|battl(?:e|ed|ing) (?:with )?|prescribed|came in with|admitted (?:to|for)|underwent|tested positive for|living with|struggl(?:e|ed|es|ing) with|beat (?:stage \d |stage [iv]+ )?|referred (?:him|her|them|you) to)\b/gi;
+const CARE_PHRASES = rx(
+  "gi",
+  /\b/,
+  words(["diagnosed with", "treated for", "suffer(?:s|ed|ing)? from", "recovering from", "battl(?:e|ed|ing) (?:with )?", "prescribed", "came in with", "admitted (?:to|for)", "underwent", "tested positive for", "living with", "struggl(?:e|ed|es|ing) with", String.raw`beat (?:stage \d |stage [iv]+ )?`, "referred (?:him|her|them|you) to"]),
+  /\b/,
+);
 
 /** Pregnancy, birth and new joints or organs told of a person ("gave birth", "a 19-hour labor", "your new hip"); "labor" alone is work. */
-const PERSONAL_CARE_PHRASES = /\b(?:gave birth|giving birth|delivered (?:a |her |their |his |our )?(?:baby|babies|twins|triplets|son|daughter|boy|girl)|\d{1,2}-hour labou?r|went into labou?r|in (?:active )?labou?r|(?:is|was|she's|she is) expecting|(?:weeks|months) pregnant|new (?:knee|hip|shoulder|kidney|liver|heart|heart valve|lungs?|hearing aids?)|(?:was|were) born (?:at home|at our|in our|on the|in the birth)|labou?red (?:for|at|through)|(?:lost|gained|regained|dropped) \d{1,3} (?:pounds|lbs|kilos|kg)|discharged from (?:the|our|his|her|their)|[CLT]\d{1,2}-[CLTS]\d{1,2}(?: (?:fusion|disc|discectomy|herniation|laminectomy))?|flared? ?-?ups?|flared up)\b/gi;
+const PERSONAL_CARE_PHRASES = rx(
+  "gi",
+  /\b/,
+  words([
+    "gave birth",
+    "giving birth",
+    /delivered (?:a |her |their |his |our )?(?:baby|babies|twins|triplets|son|daughter|boy|girl)/,
+    /\d{1,2}-hour labou?r/,
+    "went into labou?r",
+    "in (?:active )?labou?r",
+    "(?:is|was|she's|she is) expecting",
+    "(?:weeks|months) pregnant",
+    /new (?:knee|hip|shoulder|kidney|liver|heart|heart valve|lungs?|hearing aids?)/,
+    /(?:was|were) born (?:at home|at our|in our|on the|in the birth)/,
+    "labou?red (?:for|at|through)",
+    /(?:lost|gained|regained|dropped) \d{1,3} (?:pounds|lbs|kilos|kg)/,
+    "discharged from (?:the|our|his|her|their)",
+    // spinal levels: "L4-L5 fusion", "C5-C6"
+    /[CLT]\d{1,2}-[CLTS]\d{1,2}(?: (?:fusion|disc|discectomy|herniation|laminectomy))?/,
+    "flared? ?-?ups?",
+    "flared up",
+  ]),
+  /\b/,
+);
 
 const CAPITAL_AFTER = /^\s(?:[A-Z][a-z]|of\s[A-Z]|&)/;
-const ORGANISATION_AFTER = /^\s(?:Center|Centre|Clinic|Institute|Foundation|Hospital|Association|Society|Awareness|Month|Week|Walk|Run|Program|Unit|Ward|Department|Services|Group|Alliance|Network|Partners|Associates|Care|Team|Drip|Package|Plan)\b|^\s(?:of\s[A-Z]|&)/;
+/** Words after a term that make it part of an organisation's or a campaign's name ("Cancer Center", "Autism Awareness"). */
+const ORGANISATION_WORDS = ["Center", "Centre", "Clinic", "Institute", "Foundation", "Hospital", "Association", "Society", "Awareness", "Month", "Week", "Walk", "Run", "Program", "Unit", "Ward", "Department", "Services", "Group", "Alliance", "Network", "Partners", "Associates", "Care", "Team", "Drip", "Package", "Plan"];
+const ORGANISATION_AFTER = rx("", either(rx("", /^\s/, words(ORGANISATION_WORDS), /\b/), /^\s(?:of\s[A-Z]|&)/));
 
 function normalise(word: string): string {
   return word.toLowerCase().replace(/’/g, "'");

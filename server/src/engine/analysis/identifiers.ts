@@ -1,6 +1,7 @@
 // Pattern detectors for the Safe Harbor identifiers that have a written form: contact details,
 // numbers, dates, ages, addresses, ZIP codes, URLs, handles, IP addresses and biometrics.
 import { STATE_ABBR_PATTERN } from "../text/us-states";
+import { rx, words } from "./pattern-kit";
 import type { IdentifierType } from "./types";
 
 /** An identifier candidate in prose offsets of one block. */
@@ -19,35 +20,44 @@ const MESES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|seti
 const ORD = "(?:st|nd|rd|th)";
 const STATES = STATE_ABBR_PATTERN;
 
+/** A US phone number: optional +1, area code in parentheses or followed by a separator, then 3 and 4 digits. */
+const US_PHONE = String.raw`(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}`;
+/** Between a label and its value: spaces or tabs around an optional ':' or '#'. */
+const LABEL_SEPARATOR = String.raw`[ \t]{0,3}[:#]?[ \t]{0,3}`;
+/** Labels of a medical record number ("MRN", "chart no.", "patient ID"). */
+const RECORD_LABELS = ["MRN", String.raw`medical record(?: number| no\.?| #)?`, String.raw`chart(?: number| no\.?| #)`, String.raw`patient (?:ID|number|no\.?|#)`, String.raw`record (?:number|no\.?|#)`];
+/** Street types, full and abbreviated. */
+const STREET_TYPES = ["Street", "St", "Avenue", "Ave", "Road", "Rd", "Lane", "Ln", "Drive", "Dr", "Boulevard", "Blvd", "Court", "Ct", "Way", "Place", "Pl", "Terrace", "Ter", "Circle", "Cir", "Parkway", "Pkwy", "Highway", "Hwy", "Trail", "Trl"];
+
 /** Detector table: each pattern is linear-time (no nested quantifiers). */
 const DETECTORS: { type: IdentifierType; re: RegExp; confidence: number; group?: number; detail?: string; check?: (m: RegExpMatchArray) => boolean }[] = [
   { type: "email", re: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,5}\b/g, confidence: 0.95 },
   { type: "url", re: /\b(?:https?:\/\/|www\.)[^\s<>()"'\]]{2,300}/g, confidence: 0.9 },
   { type: "url", re: /\b(?:gofundme|facebook|instagram|tiktok|linkedin|twitter|x|youtube|caringbridge)\.com\/[^\s<>()"'\]]{1,200}/gi, confidence: 0.9 },
   { type: "handle", re: /(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?\b/g, confidence: 0.85 },
-  { type: "fax", re: /\bfax(?:[ \t]{0,3}(?:number|no\.?|#))?[ \t]{0,3}[:#]?[ \t]{0,3}((?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4})\b/gi, confidence: 0.95, group: 1 },
+  { type: "fax", re: rx("gi", /\bfax(?:[ \t]{0,3}(?:number|no\.?|#))?/, LABEL_SEPARATOR, `(${US_PHONE})`, /\b/), confidence: 0.95, group: 1 },
   { type: "phone", re: /(?<![\w/-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/g, confidence: 0.9 },
   { type: "phone", re: /(?<![\w/$.-])\d{3}-\d{4}\b(?!-)/g, confidence: 0.6 },
   { type: "ssn", re: /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g, confidence: 0.9 },
-  { type: "ssn", re: /\b(?:SSN|social security(?: number| no\.?| #)?)[ \t]{0,3}[:#]?[ \t]{0,3}((?!000|666|9\d\d)\d{3}[ -]?(?!00)\d{2}[ -]?(?!0000)\d{4})\b/gi, confidence: 0.95, group: 1 },
-  { type: "record-number", re: /\b(?:MRN|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)|patient (?:ID|number|no\.?|#)|record (?:number|no\.?|#))\s*[:#]?\s*[A-Z]{0,4}[-#]?\d[A-Z0-9-]{3,19}\b/gi, confidence: 0.95 },
-  { type: "health-plan", re: /\b(?:member|subscriber|beneficiary|policy|group|medicaid|medicare|insurance|plan)\s*(?:ID|number|no\.?|#)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{4,19})\b/gi, confidence: 0.9, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
+  { type: "ssn", re: rx("gi", /\b(?:SSN|social security(?: number| no\.?| #)?)/, LABEL_SEPARATOR, /((?!000|666|9\d\d)\d{3}[ -]?(?!00)\d{2}[ -]?(?!0000)\d{4})\b/), confidence: 0.95, group: 1 },
+  { type: "record-number", re: rx("gi", /\b/, words(RECORD_LABELS), /\s*[:#]?\s*[A-Z]{0,4}[-#]?\d[A-Z0-9-]{3,19}\b/), confidence: 0.95 },
+  { type: "health-plan", re: rx("gi", /\b/, words(["member", "subscriber", "beneficiary", "policy", "group", "medicaid", "medicare", "insurance", "plan"]), /\s*(?:ID|number|no\.?|#)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{4,19})\b/), confidence: 0.9, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "account", re: /\b(?:account|acct\.?|claim|invoice|billing)\s*(?:number|no\.?|#|ID)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,19})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "account", re: /\b(?:account|acct\.?|claim|invoice)[ \t]([0-9][0-9-]{3,15}[A-Z]?)\b/gi, confidence: 0.8, group: 1, check: (m) => (m[1] ?? "").replace(/\D/g, "").length >= 5 },
   // Medicare Beneficiary Identifier: 11 characters in a fixed pattern, often written 4-3-4
   { type: "health-plan", re: /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g, confidence: 0.85 },
   { type: "other", re: /\b(?:student|employee|badge|visitor|inmate|case)\s?(?:ID|number|no\.?|#)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,19})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
-  { type: "license", re: /\b(?:driver'?s licen[cs]e|licen[cs]e|DL|certificate|permit|passport)[ \t]{0,3}(?:number|no\.?|#)?[ \t]{0,3}[:#][ \t]{0,3}([A-Z0-9][A-Z0-9-]{4,19})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
+  { type: "license", re: rx("gi", /\b/, words(["driver'?s licen[cs]e", "licen[cs]e", "DL", "certificate", "permit", "passport"]), /[ \t]{0,3}(?:number|no\.?|#)?[ \t]{0,3}[:#][ \t]{0,3}([A-Z0-9][A-Z0-9-]{4,19})\b/), confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "license", re: /\b(?:driver'?s licen[cs]e|passport)\s+(?:number|no\.?|#)?\s*([A-Z0-9][A-Z0-9-]{4,19})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "vehicle", re: /\b(?:licen[cs]e plate|plate(?: number| no\.?| #)?)\s*[:#]?\s*([A-Z0-9]{1,4}[- ]?[A-Z0-9]{1,5})\b/gi, confidence: 0.85, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "vehicle", re: /\b[A-HJ-NPR-Z0-9]{17}\b/g, confidence: 0.9, check: (m) => validVin(m[0]) },
-  { type: "device", re: /\b(?:serial(?: number| no\.?| #)?|S\/N|SN|device (?:ID|number)|UDI|lot(?: number| no\.?| #))\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,29})\b/g, confidence: 0.9, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
+  { type: "device", re: rx("g", /\b/, words([/serial(?: number| no\.?| #)?/, /S\/N/, "SN", "device (?:ID|number)", "UDI", /lot(?: number| no\.?| #)/]), /\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,29})\b/), confidence: 0.9, group: 1, check: (m) => /\d/.test(m[1] ?? "") },
   { type: "ip", re: /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g, confidence: 0.8 },
-  { type: "biometric", re: /\b(?:fingerprints?|retina(?:l)? scans?|iris scans?|voiceprints?|voice prints?|face ?prints?|facial (?:geometry|scan)|palm ?prints?|DNA (?:profile|sample))\b/gi, confidence: 0.6 },
+  { type: "biometric", re: rx("gi", /\b/, words(["fingerprints?", "retina(?:l)? scans?", "iris scans?", "voiceprints?", "voice prints?", "face ?prints?", "facial (?:geometry|scan)", "palm ?prints?", "DNA (?:profile|sample)"]), /\b/), confidence: 0.6 },
   // (R) other unique characteristics of a person's body
-  { type: "other", re: /\b(?:tattoos? of (?:a|an|her|his|their) [a-z]+|(?:distinctive|unusual|port-wine) (?:birthmark|scar)s?|birthmark (?:on|across) (?:her|his|their) [a-z]+)\b/gi, confidence: 0.6 },
+  { type: "other", re: rx("gi", /\b/, words(["tattoos? of (?:a|an|her|his|their) [a-z]+", "(?:distinctive|unusual|port-wine) (?:birthmark|scar)s?", "birthmark (?:on|across) (?:her|his|their) [a-z]+"]), /\b/), confidence: 0.6 },
   // Geography smaller than a state.
-  { type: "address", re: /\b\d{1,6}\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]{1,20}\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl)\b\.?(?:,?\s(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s?#?[A-Za-z0-9-]{1,6})?/g, confidence: 0.9 },
+  { type: "address", re: rx("g", /\b\d{1,6}\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]{1,20}\s){1,3}/, words(STREET_TYPES), /\b\.?(?:,?\s(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s?#?[A-Za-z0-9-]{1,6})?/), confidence: 0.9 },
   { type: "zip", re: new RegExp(`(?<=\\b(?:${STATES})\\.?,?\\s)\\d{5}(?:-\\d{4})?\\b`, "g"), confidence: 0.9 },
   { type: "zip", re: /\b(?:ZIP|zip code|zipcode|postal code)[ \t]{0,3}[:#]?[ \t]{0,3}(\d{5}(?:-\d{4})?)\b/gi, confidence: 0.9, group: 1 },
   { type: "location", re: /\b(?:[A-Z][a-z]+\s){0,2}(?:County|Parish|Borough|Township)\b/g, confidence: 0.8 },
@@ -66,7 +76,7 @@ const DETECTORS: { type: IdentifierType; re: RegExp; confidence: number; group?:
   { type: "age", re: /\b(\d{2,3})(?:st|nd|rd|th)\sbirthday\b/gi, confidence: 0.9 },
   { type: "age", re: /\b(?:in (?:his|her|their) )?(?:nineties|90s|hundreds)\b/gi, confidence: 0.5, detail: "90" },
   { type: "age", re: /\b(?:centenarian|nonagenarian|supercentenarian)s?\b/gi, confidence: 0.8, detail: "90" },
-  { type: "age", re: /\b(?:ninety|one hundred(?: and)?)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:[- ]years?[- ]old|th birthday)\b/gi, confidence: 0.85, detail: "90" },
+  { type: "age", re: rx("gi", /\b(?:ninety|one hundred(?: and)?)/, "(?:[- ]", words(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]), ")?", /(?:[- ]years?[- ]old|th birthday)\b/), confidence: 0.85, detail: "90" },
   // "Sarah, 45" in an attribution
   { type: "age", re: /(?<=[A-Za-z.]\s?,\s)(?:[1-9]\d?|1[01]\d)(?=\s*(?:,|$|\n|[-–—]\s))/g, confidence: 0.6, detail: "attribution" },
   { type: "age", re: /\bborn (?:in )?((?:18|19|20)\d\d)\b/gi, confidence: 0.7, detail: "born" },

@@ -5,6 +5,8 @@ import { STATE_ABBR_PATTERN, STATE_NAME_PATTERN } from "../text/us-states";
 import { atSentenceStart } from "../text/scan";
 import type { RawMention } from "./identifiers";
 import { GIVEN_NAMES, NOT_NAMES, PEOPLE_NAMES, US_PLACES } from "./lexicons";
+import { rx, words } from "./pattern-kit";
+import { CREDENTIALS } from "./word-lists";
 
 const STATE_NAMES = STATE_NAME_PATTERN;
 const STATE_ABBR = STATE_ABBR_PATTERN;
@@ -17,9 +19,27 @@ const TITLE = /\b(Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|Sr|Sra|Srta|Pt)\.?\s(?=[A-Z]
 const INITIALS = /(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])/g;
 const NOT_INITIALS = new Set(["U.S.", "U.K.", "E.U.", "M.D.", "D.O.", "P.A.", "R.N.", "N.P.", "A.M.", "P.M.", "B.A.", "B.S.", "M.A.", "M.S.", "E.R.", "D.C.", "L.A.", "N.Y.", "D.D.S.", "D.M.D.", "U.N.", "P.T.", "O.T.", "I.V.", "A.D.", "B.C."]);
 /** Words after a capitalised sequence that make it an organisation or place, not a person. */
-const ORG_AFTER = /^\s(?:County|Street|St\b|Avenue|Ave\b|Road|Lane|Drive|Boulevard|University|College|School|Hospital|Clinic|Center|Centre|Medical|Health|Healthcare|Dental|Foundation|Institute|Association|Society|Group|Company|Inc\b|LLC|Park|Lake|River|Valley|Mountain|Island|Beach|Bay|Hall|Library|Church|Award|Prize|Fund|Program|Project|Syndrome|Disease|Method|Technique|Scale|Test|PPO|HMO|EPO|Medicare|Medicaid|Insurance|Plans?|Shield|Cross|Network|Partners|Associates|Pharmacy|Labs?|Imaging|Hospice|Pediatrics|Orthopedics|Dentistry|Wellness|Counseling|Chiropractic|Vision|Rehab|Rehabilitation|Surgery|Surgical|Pharmaceuticals?|Counties|Parishes|Ridge|Heights|Hills|Springs|Falls|Grove|Creek|Village|Point|Landing|Crossing|Corners|Meadows?|Woods|Glen|Harbou?r|Junction|Station|City|Town|Square|Mall|Plaza|Memorial)\b/;
+const ORG_AFTER = rx(
+  "",
+  /^\s/,
+  words([
+    // streets and institutions
+    ...["County", "Street", String.raw`St\b`, "Avenue", String.raw`Ave\b`, "Road", "Lane", "Drive", "Boulevard", "University", "College", "School", "Hospital", "Clinic", "Center", "Centre"],
+    ...["Medical", "Health", "Healthcare", "Dental", "Foundation", "Institute", "Association", "Society", "Group", "Company", String.raw`Inc\b`, "LLC"],
+    // landmarks, awards, named methods and conditions
+    ...["Park", "Lake", "River", "Valley", "Mountain", "Island", "Beach", "Bay", "Hall", "Library", "Church", "Award", "Prize", "Fund", "Program", "Project"],
+    ...["Syndrome", "Disease", "Method", "Technique", "Scale", "Test"],
+    // insurers and kinds of practice
+    ...["PPO", "HMO", "EPO", "Medicare", "Medicaid", "Insurance", "Plans?", "Shield", "Cross", "Network", "Partners", "Associates", "Pharmacy", "Labs?", "Imaging", "Hospice"],
+    ...["Pediatrics", "Orthopedics", "Dentistry", "Wellness", "Counseling", "Chiropractic", "Vision", "Rehab", "Rehabilitation", "Surgery", "Surgical", "Pharmaceuticals?"],
+    // places named like people ("Harlow Ridge")
+    ...["Counties", "Parishes", "Ridge", "Heights", "Hills", "Springs", "Falls", "Grove", "Creek", "Village", "Point", "Landing", "Crossing", "Corners", "Meadows?", "Woods", "Glen"],
+    ...["Harbou?r", "Junction", "Station", "City", "Town", "Square", "Mall", "Plaza", "Memorial"],
+  ]),
+  /\b/,
+);
 /** Credentials after a name make the person a provider. */
-const CREDENTIAL_AFTER = /^,?\s(?:MD|M\.D\.|DO|D\.O\.|DDS|D\.D\.S\.|DMD|DPT|PT|OT|OTR\/L|RN|BSN|MSN|DNP|LPN|NP|PA-C|PA|LCSW|LICSW|LMFT|LPC|LPCC|LCPC|LMHC|PhD|Ph\.D\.|PsyD|FNP|FNP-C|APRN|CRNA|CRNP|PMHNP|MSW|RDH|RD|RDN|LD|CDCES|CDE|CNS|DC|OD|DPM|CNM|IBCLC|PharmD|RPh|AuD|SLP|CCC-SLP|ATC|CSCS|LAc|LMT|BCBA|CPT|FACS|FAAP|FACOG|MPH|MBA|MA|MS)(?![\w-])/;
+const CREDENTIAL_AFTER = rx("", /^,?\s/, words(CREDENTIALS), /(?![\w-])/);
 
 interface Token {
   text: string;
@@ -44,10 +64,18 @@ const isGiven = (w: string): boolean => GIVEN_NAMES.has(bare(w)) && !NOT_NAMES.h
 const isNameWord = (w: string): boolean => (PEOPLE_NAMES.has(bare(w)) || GIVEN_NAMES.has(bare(w))) && !NOT_NAMES.has(bare(w)) && !STATES.has(bare(w));
 
 /** Capitalised words that start health or organisation names rather than surnames. */
-const HEALTH_WORD = /^(?:Syndrome|Disease|Disorder|Clinic|Hospital|Health|Medical|Dental|Therapy|Center|Centre|Care|Foundation|University|College|School|Institute|Program|Method)$/;
+const HEALTH_WORD = rx("", "^", words(["Syndrome", "Disease", "Disorder", "Clinic", "Hospital", "Health", "Medical", "Dental", "Therapy", "Center", "Centre", "Care", "Foundation", "University", "College", "School", "Institute", "Program", "Method"]), "$");
 
 /** Words that may stand before a name without making it part of a title or an organisation. */
-const LEAD_WORDS = /^(?:Meet|Welcome|Hi|Hello|Hey|Dear|Thanks|Thank|Congrats|Congratulations|Introducing|Patient|Client|Spotlight|Reminder|Happy|Get|Say|Please|Today|Yesterday|Tonight|When|After|Before|While|Since|Because|Although|Then|So|And|But|Mr|Mrs|Ms|Dr)$/;
+const LEAD_WORDS = rx(
+  "",
+  "^",
+  words([
+    ...["Meet", "Welcome", "Hi", "Hello", "Hey", "Dear", "Thanks", "Thank", "Congrats", "Congratulations", "Introducing", "Patient", "Client", "Spotlight", "Reminder", "Happy", "Get", "Say", "Please"],
+    ...["Today", "Yesterday", "Tonight", "When", "After", "Before", "While", "Since", "Because", "Although", "Then", "So", "And", "But", "Mr", "Mrs", "Ms", "Dr"],
+  ]),
+  "$",
+);
 
 /** True when a name candidate sits inside a longer capitalised run (an organisation, a title, a place). */
 function continuesCapitalised(text: string, start: number, end: number): boolean {
@@ -58,7 +86,7 @@ function continuesCapitalised(text: string, start: number, end: number): boolean
 }
 
 /** The last word of a place named like a person ("Ashby Corners", "Harlow Ridge"). */
-const PLACE_WORD = /^(?:Ridge|Heights|Hills|Springs|Falls|Grove|Creek|Village|Point|Landing|Crossing|Corners|Meadows?|Woods|Glen|Harbou?r|Junction|Hollow|Valley|Park|Lake|Beach)$/;
+const PLACE_WORD = rx("", "^", words(["Ridge", "Heights", "Hills", "Springs", "Falls", "Grove", "Creek", "Village", "Point", "Landing", "Crossing", "Corners", "Meadows?", "Woods", "Glen", "Harbou?r", "Junction", "Hollow", "Valley", "Park", "Lake", "Beach"]), "$");
 const PLACE_LIST_AFTER = /^(?:,\s[A-Z][a-z]+){0,4},?\s(?:and|&|or)\s[A-Z][a-z]+\s(?:counties|parishes|townships|boroughs|towns|cities)\b/;
 const SAINT_BEFORE = /\b(?:St|Saint|Ste|Mt|Mount|Ft|Fort|San|Santa|Port)\.?\s$/;
 

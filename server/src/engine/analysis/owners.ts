@@ -3,27 +3,80 @@
 import type { ResolvedConfig } from "../config/types";
 import type { ParsedDocument } from "../types";
 import type { DocumentAnalysis, IdentifierMention } from "./types";
+import { either, rx, words } from "./pattern-kit";
+import { CREDENTIALS } from "./word-lists";
 import { isTestimonialDocument } from "./testimonials";
 
 const TITLES = /^(?:dr|doctor|mr|mrs|ms|miss|mx|nurse|prof)\.?$/i;
-const CREDENTIALS = /^(?:md|do|dds|dmd|dpt|pt|ot|rn|bsn|msn|dnp|lpn|np|pa|pa-c|lcsw|licsw|lmft|lpc|lpcc|lcpc|lmhc|phd|psyd|fnp|aprn|crnp|pmhnp|msw|rdh|rd|rdn|ld|cdces|cde|dc|od|dpm|pharmd|rph|aud|slp|atc|lac|lmt|bcba)$/i;
-const ROLE_ADDRESSES = /^(?:info|office|hello|contact|feedback|appointments?|billing|frontdesk|front\.desk|admin|support|team|care|reception|help|scheduling|questions|marketing|press|media|privacy|records|referrals|noreply|no-reply)$/i;
-const CONTACT_BEFORE = /(?:\b(?:call|contact|reach|text|email|e-mail|message|fax|phone|dial)(?:\s(?:us|our\s[\w ]{1,30}?|the (?:office|clinic|practice|front desk)))?(?:\s(?:directly|today|now|anytime))?(?:\s(?:at|on))?:?|\b(?:our office|office manager|front desk|our team|our practice|book|schedule|appointments?|reservations?|questions\?)\b[^.!?]{0,60}|\b(?:reach out|get in touch|talk (?:to|with)|speak (?:to|with)|ask for|questions\?)\b[^.!?]{0,80})\s*$/i;
+/** Credentials as name tokens (lower-cased, without dots). */
+const CREDENTIAL_TOKENS = rx("i", "^", words(["md", "do", "dds", "dmd", "dpt", "pt", "ot", "rn", "bsn", "msn", "dnp", "lpn", "np", "pa", "pa-c", "lcsw", "licsw", "lmft", "lpc", "lpcc", "lcpc", "lmhc", "phd", "psyd", "fnp", "aprn", "crnp", "pmhnp", "msw", "rdh", "rd", "rdn", "ld", "cdces", "cde", "dc", "od", "dpm", "pharmd", "rph", "aud", "slp", "atc", "lac", "lmt", "bcba"]), "$");
+/** Mailbox names of an office, not a person ("info@", "frontdesk@"). */
+const ROLE_ADDRESSES = rx("i", "^", words(["info", "office", "hello", "contact", "feedback", "appointments?", "billing", "frontdesk", String.raw`front\.desk`, "admin", "support", "team", "care", "reception", "help", "scheduling", "questions", "marketing", "press", "media", "privacy", "records", "referrals", "noreply", "no-reply"]), "$");
+/** Words right before the office's own contact details ("call us at", "our front desk ... at"). */
+const CONTACT_BEFORE = rx(
+  "i",
+  "(?:",
+  either(
+    rx("", /\b(?:call|contact|reach|text|email|e-mail|message|fax|phone|dial)/, /(?:\s(?:us|our\s[\w ]{1,30}?|the (?:office|clinic|practice|front desk)))?/, /(?:\s(?:directly|today|now|anytime))?(?:\s(?:at|on))?:?/),
+    rx("", /\b/, words(["our office", "office manager", "front desk", "our team", "our practice", "book", "schedule", "appointments?", "reservations?", String.raw`questions\?`]), /\b[^.!?]{0,60}/),
+    /\b(?:reach out|get in touch|talk (?:to|with)|speak (?:to|with)|ask for|questions\?)\b[^.!?]{0,80}/,
+  ),
+  String.raw`)\s*$`,
+);
 /** A provider role or a self-introduction right before a name ("acupuncturist Mario", "my name is"); test it on `beforeName`. */
-const ROLE_BEFORE = /\b(?:educators?|instructors?|navigators?|advocates?|technicians?|techs?|hosts?|volunteers?|chairs?|co-chairs?|presidents?|board members?|donors?|sponsors?|speakers?|panelists?|therapists?|acupuncturists?|dentists?|hygienists?|nurses?|physicians?|doctors?|surgeons?|orthodontists?|chiropractors?|counsel(?:l)?ors?|psychologists?|psychiatrists?|dietitians?|nutritionists?|trainers?|coaches|coach|practitioners?|specialists?|founders?|owners?|directors?|managers?|midwi(?:fe|ves)|pharmacists?|optometrists?|audiologists?|pediatricians?|assistants?|receptionists?|coordinators?|my name is|i am|i'm|(?<!(?:patient|resident|client|member|family) )spotlight:?|author:?|by),?\s$/i;
+const ROLE_BEFORE = rx(
+  "i",
+  /\b/,
+  words([
+    // roles at events and in organisations
+    ...["educators?", "instructors?", "navigators?", "advocates?", "technicians?", "techs?", "hosts?", "volunteers?", "chairs?", "co-chairs?", "presidents?", "board members?"],
+    ...["donors?", "sponsors?", "speakers?", "panelists?"],
+    // clinicians
+    ...["therapists?", "acupuncturists?", "dentists?", "hygienists?", "nurses?", "physicians?", "doctors?", "surgeons?", "orthodontists?", "chiropractors?", "counsel(?:l)?ors?"],
+    ...["psychologists?", "psychiatrists?", "dietitians?", "nutritionists?", "trainers?", "coaches", "coach", "practitioners?", "specialists?", "founders?", "owners?", "directors?"],
+    ...["managers?", "midwi(?:fe|ves)", "pharmacists?", "optometrists?", "audiologists?", "pediatricians?", "assistants?", "receptionists?", "coordinators?"],
+    // self-introductions and bylines ("Patient spotlight:" is not one)
+    ...["my name is", "i am", "i'm", "(?<!(?:patient|resident|client|member|family) )spotlight:?", "author:?", "by"],
+  ]),
+  String.raw`,?\s$`,
+);
 /** A staff role right after a name ("Maria Lopez, our office manager,", "Maria Lopez founded the clinic"). */
-const STAFF_AFTER = /^(?:,\s(?:our|the|a|an)\s(?:[\w-]+\s){0,3}?(?:therapist|acupuncturist|dentist|hygienist|nurse|physician|doctor|surgeon|orthodontist|chiropractor|counsel(?:l)?or|psychologist|psychiatrist|dietitian|practitioner|specialist|founder|owner|director|manager|assistant|coordinator|receptionist|midwife|pharmacist)\b|\s(?:founded|co-founded|opened|started|leads|led|directs|manages|owns)\s(?:our|the)\s(?:[\w-]+\s){0,2}?(?:practice|clinic|office|team|center|centre|department|program|group|foundation)\b|\sjoined (?:our|the) (?:team|staff|practice|clinic|office))/i;
+const STAFF_ROLE_WORDS = ["therapist", "acupuncturist", "dentist", "hygienist", "nurse", "physician", "doctor", "surgeon", "orthodontist", "chiropractor", "counsel(?:l)?or", "psychologist", "psychiatrist", "dietitian", "practitioner", "specialist", "founder", "owner", "director", "manager", "assistant", "coordinator", "receptionist", "midwife", "pharmacist"];
+const STAFF_AFTER = rx(
+  "i",
+  "^(?:",
+  either(
+    rx("", /,\s(?:our|the|a|an)\s(?:[\w-]+\s){0,3}?/, words(STAFF_ROLE_WORDS), /\b/),
+    rx("", /\s(?:founded|co-founded|opened|started|leads|led|directs|manages|owns)\s(?:our|the)\s(?:[\w-]+\s){0,2}?/, words(["practice", "clinic", "office", "team", "center", "centre", "department", "program", "group", "foundation"]), /\b/),
+    /\sjoined (?:our|the) (?:team|staff|practice|clinic|office)/,
+  ),
+  ")",
+);
 /** "Maria Lopez founded Bright Smile Dental": a founding verb before a capitalised organisation name (case-sensitive). */
 const FOUNDED_AFTER = /^\s(?:founded|co-founded|opened|leads|directs|manages|owns)\s[A-Z]/;
 /** Credentials after a name: the person is a provider ("Leah Morrison, RD, CDCES"). */
-const CREDENTIAL_AFTER = /^,?\s(?:MD|M\.D\.|DO|D\.O\.|DDS|D\.D\.S\.|DMD|DPT|PT|OT|OTR\/L|RN|BSN|MSN|DNP|LPN|NP|PA-C|PA|LCSW|LICSW|LMFT|LPC|LPCC|LCPC|LMHC|PhD|Ph\.D\.|PsyD|FNP|FNP-C|APRN|CRNA|CRNP|PMHNP|MSW|RDH|RD|RDN|LD|CDCES|CDE|CNS|DC|OD|DPM|CNM|IBCLC|PharmD|RPh|AuD|SLP|CCC-SLP|ATC|CSCS|LAc|LMT|BCBA|CPT|FACS|FAAP|FACOG|MPH|MBA|MA|MS)(?![\w-])/;
+const CREDENTIAL_AFTER = rx("", /^,?\s/, words(CREDENTIALS), /(?![\w-])/);
 /** What may stand between a staff cue and the name it introduces ("our hygienist, the wonderful Maria"). */
-const STAFF_GAP = /^[\s,:–—-]*(?:(?:the|our|wonderful|amazing|lovely|talented|brilliant|fantastic|awesome|beloved|own|new|lead|head|senior|chief|superstar|rock ?star|extraordinaire|hero|MVP|queen|king|wizard|guru|legend|ninja|Dr\.?|Doctor|Nurse)[\s,]+)*$/i;
+const STAFF_GAP = rx(
+  "i",
+  /^[\s,:–—-]*/,
+  "(?:",
+  words(["the", "our", "wonderful", "amazing", "lovely", "talented", "brilliant", "fantastic", "awesome", "beloved", "own", "new", "lead", "head", "senior", "chief", "superstar", "rock ?star", "extraordinaire", "hero", "MVP", "queen", "king", "wizard", "guru", "legend", "ninja", String.raw`Dr\.?`, "Doctor", "Nurse"]),
+  String.raw`[\s,]+)*$`,
+);
 /** "text her at ... or email ...": someone else's contact details, not the office's. */
 const THIRD_PERSON_CONTACT = /\b(?:call|text|email|e-mail|message|reach|contact|write to|phone|dm|send)\s(?:her|him|them)\b[^.!?]{0,60}$/i;
 const OUR_PLACE_BEFORE = /\bour\s(?:[\w.]+\s){0,2}$/i;
 /** "Follow @BrightSmile", "find us on Instagram at @...": the practice's own account, not a person addressed. */
-const OWN_HANDLE_BEFORE = /\b(?:reply|response|answer)\s(?:from|by)\s$|\b(?:book|schedule|call|visit|contact|message|ask)\b[^.!?@]{0,40}\b(?:with|at|from)\s$|\b(?:follow(?:ing)?|find|like|subscribe to|visit|check out|tag|via|DM|message)(?:\sus)?(?:\s(?:on|at)\s(?:[A-Z][\w]{1,20}\s)?(?:at\s)?)?\s?$|\bour\s(?:[\w-]+\s){0,2}(?:account|page|handle|profile)s?(?:\s(?:on\s[A-Z]\w{1,20}))?,?\s?$/i;
+const OWN_HANDLE_BEFORE = rx(
+  "i",
+  either(
+    /\b(?:reply|response|answer)\s(?:from|by)\s$/,
+    /\b(?:book|schedule|call|visit|contact|message|ask)\b[^.!?@]{0,40}\b(?:with|at|from)\s$/,
+    rx("", /\b(?:follow(?:ing)?|find|like|subscribe to|visit|check out|tag|via|DM|message)/, /(?:\sus)?(?:\s(?:on|at)\s(?:[A-Z][\w]{1,20}\s)?(?:at\s)?)?\s?$/),
+    /\bour\s(?:[\w-]+\s){0,2}(?:account|page|handle|profile)s?(?:\s(?:on\s[A-Z]\w{1,20}))?,?\s?$/,
+  ),
+);
 
 /** Name tokens of a person's name, without titles and credentials, lower-cased. */
 export function nameTokens(name: string): string[] {
@@ -31,7 +84,7 @@ export function nameTokens(name: string): string[] {
     .replace(/['’]s\b/g, "")
     .split(/[\s,]+/)
     .map((t) => t.replace(/\.$/, ""))
-    .filter((t) => t && !TITLES.test(t) && !CREDENTIALS.test(t) && /^[A-Za-z][A-Za-z'’-]*$/.test(t) && t.length > 1)
+    .filter((t) => t && !TITLES.test(t) && !CREDENTIAL_TOKENS.test(t) && /^[A-Za-z][A-Za-z'’-]*$/.test(t) && t.length > 1)
     .map((t) => t.toLowerCase());
 }
 

@@ -2,10 +2,11 @@
 // reply, in a blockquote, in quotation marks, or on a "[Comment from @someone]" line of a thread) is
 // the other person's own text, not the practice's disclosure.
 import type { ParsedDocument } from "../types";
+import { rx } from "./pattern-kit";
 import type { DocumentKind, SentenceInfo } from "./types";
 
 /** A line that introduces the practice's answer: "Response from the owner:", "Our reply:". */
-export const REPLY_MARKER = /^(?:(?:our|the|owner(?:'s)?|practice(?:'s)?|business)\s)?(?:response|reply|answer)(?:\sfrom\s(?:the\s)?[\w'’ .&-]{1,40})?\s?:?$/i;
+export const REPLY_MARKER = rx("i", /^(?:(?:our|the|owner(?:'s)?|practice(?:'s)?|business)\s)?/, /(?:response|reply|answer)(?:\sfrom\s(?:the\s)?[\w'’ .&-]{1,40})?\s?:?$/);
 /** A line that labels the review: "Reviewer: Jordan M. ★☆☆☆☆", "Review (Google, 1 star):". */
 const REVIEW_LABEL = /^(?:original\s)?(?:review(?:er)?|rating|posted by|comment(?:er)?|customer|patient review)\b[^:\n]{0,40}:/i;
 /** A thread line written by someone else: "[Comment from @dana]", "Question from Sam:", "Review by J.M. —". */
