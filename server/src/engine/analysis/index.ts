@@ -148,6 +148,7 @@ export function analyzeDocument(doc: ParsedDocument, config: ResolvedConfig, opt
   resolveOwners(doc, analysis, config);
   markCaseSections(doc, analysis);
   markPatientContext(analysis);
-  if (!options.withoutModel) markDisclosures(doc, analysis);
+  // (SAFEHARBOR_JUDGE=rules measures the cue rules alone, for the accuracy report's comparison)
+  if (!options.withoutModel && process.env.SAFEHARBOR_JUDGE !== "rules") markDisclosures(doc, analysis);
   return analysis;
 }
