@@ -1,8 +1,11 @@
 // Turns whole-text fixes of the engine (fix all, allowlist) into small LSP edits.
-import { fixAll, LineIndex, preferredFix, type Finding, type FixKind, type TextEdit } from "../engine";
+import { FIX_ALL_KINDS, fixAll, LineIndex, preferredFix, type Finding, type FixKind, type TextEdit } from "../engine";
 
-/** Fix kinds that change the content itself (as opposed to suppressing or allowlisting). */
-export const CONTENT_FIX_KINDS: readonly FixKind[] = ["deidentify", "template"];
+/**
+ * Fix kinds that fix-all applies: de-identification, exactly as `safeharbor fix` (templates that
+ * replace content stay separate code actions the writer chooses).
+ */
+export const CONTENT_FIX_KINDS: readonly FixKind[] = FIX_ALL_KINDS;
 
 /**
  * The single edit that turns `before` into `after`: the changed middle between the common prefix and

@@ -56,6 +56,30 @@ export function fitText(doc: ParsedDocument, range: OffsetRange, text: string): 
   return text;
 }
 
+/** Templates that answer a reply (a review reply, a social comment). */
+const REPLY_TEMPLATES = new Set(["review-reply", "review-reply-positive", "social-private"]);
+
+/** True when the document answers someone: a review or comment reply, or a social post addressed to a person. */
+export function isReply(doc: ParsedDocument, analysis: DocumentAnalysis): boolean {
+  if (analysis.kind === "review-reply" || analysis.kind === "comment-reply") return true;
+  if (analysis.kind !== "social") return false;
+  return /^\s*@[\w.]+/.test(doc.blocks[0]?.text ?? "") || analysis.sentences.some((s) => s.cues.some((c) => c.kind === "greeting" || c.kind === "gratitude"));
+}
+
+/**
+ * The sentences of a reply that disclose nothing (no identifier, no health detail, not about a
+ * patient's care), in order: a reply template keeps them ahead of the template text. Thanks for the
+ * review are left out, since every template thanks the writer itself.
+ */
+function keptSentences(analysis: DocumentAnalysis, range: OffsetRange): string[] {
+  const care = new Set(["records", "second-person-care", "care-event", "past-event", "greeting", "gratitude"]);
+  return analysis.sentences
+    .filter((s) => range.start <= s.range.start && s.range.end <= range.end && !analysis.quoted.has(s.index))
+    .filter((s) => s.mentions.length === 0 && s.health.length === 0 && !s.patientContext && !s.cues.some((c) => care.has(c.kind)))
+    .map((s) => s.text.trim())
+    .filter((t) => /\p{L}/u.test(t));
+}
+
 /** Creates the fix builders for one document. */
 export function createFixHelpers(doc: ParsedDocument, analysis: DocumentAnalysis, config: ResolvedConfig, _lines: LineIndex): FixHelpers {
   let people: People | undefined;
@@ -65,8 +89,8 @@ export function createFixHelpers(doc: ParsedDocument, analysis: DocumentAnalysis
     config,
     get people(): People {
       if (!people) {
-        people = new People();
-        people.add(analysis.mentions.filter((m) => m.owner !== "staff" && m.owner !== "practice"));
+        people = new People(doc.source, doc.blocks, analysis.staffNames);
+        people.add(analysis.mentions);
       }
       return people;
     },
@@ -82,11 +106,17 @@ export function createFixHelpers(doc: ParsedDocument, analysis: DocumentAnalysis
     },
     template(templateId, range, title) {
       if (templateId === "testimonial-attribution") return fitted(attributionFix(doc.source, range, config));
+      // A reply template fits only a reply; a post keeps its content (the fix is not offered).
+      const reply = REPLY_TEMPLATES.has(templateId);
+      if (reply && !isReply(doc, analysis)) return { title, kind: "template", edits: [] };
       const slice = doc.source.slice(range.start, range.end);
       const lead = /^\s*/.exec(slice)![0];
       const trail = slice.length > lead.length ? slice.slice(trimmedEnd(slice)) : "";
       const body = escapeForLanguage(renderTemplate(templateId, config), doc.language).replace(/\r?\n/g, lineBreakOf(doc.source));
-      return fitted({ title, kind: "template", preferred: true, edits: [{ range, newText: lead + body + trail }] });
+      const kept = reply ? keptSentences(analysis, range) : [];
+      const text = [...kept.map((k) => escapeForLanguage(k, doc.language)), body].join(" ");
+      // Never preferred: a template replaces the writer's words, so "fix all" leaves it to the writer.
+      return fitted({ title, kind: "template", edits: [{ range, newText: lead + text + trail }] });
     },
     attribution(range) {
       return fitted(attributionFix(doc.source, range, config));

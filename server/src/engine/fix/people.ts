@@ -1,0 +1,212 @@
+// Who is who in a document, for fixes: a small coreference over name mentions. "Angela Ruiz", later
+// "Angela", "Angela's" and "A.R." are one person; every place the text names that person changes
+// together, to one role. Staff, providers and contacts are never changed.
+import { GIVEN_NAMES, NOT_NAMES, PEOPLE_NAMES } from "../analysis/lexicons";
+import type { IdentifierMention } from "../analysis/types";
+import type { OffsetRange } from "../types";
+
+/** A prose block's text and its map back to source offsets. */
+export interface SearchBlock {
+  text: string;
+  offsets: Int32Array;
+}
+
+/** One person the document names. */
+export interface Person {
+  /** Order among the patients (not staff, not relatives), by first mention: 0 is "the patient". */
+  index: number;
+  /** Source offset of the first place the person is named. */
+  first: number;
+  /** Lower-cased name tokens ("angela", "ruiz"). */
+  tokens: Set<string>;
+  initials: string;
+  /** Not a patient, or not surely one: staff, a provider, a press or practice contact, a public figure. */
+  protected: boolean;
+  /** A relative or friend of the patient: the relation and whose ("my", "her", or the patient's). */
+  relation?: { word: string; owner: string };
+  /** Where the text names the person: the reported mentions and the places no detector reported. */
+  places: OffsetRange[];
+}
+
+/** Relations a relative or friend takes instead of their name ("the patient's mother"). */
+const RELATIONS = String.raw`mother|father|mom|mum|mommy|dad|daddy|son|daughter|wife|husband|partner|spouse|sister|brother|grandmother|grandfather|grandma|grandpa|granny|granddaughter|grandson|aunt|uncle|niece|nephew|cousin|fianc[ée]e?|boyfriend|girlfriend|child|baby|twin|stepmother|stepfather|stepson|stepdaughter|mother-in-law|father-in-law|caregiver|friend`;
+const RELATION_ADJ = String.raw`(?:(?:older|younger|little|big|baby|eldest|oldest|youngest|late|new|best|twin|beloved|\d+-year-old)[ \t]+)?`;
+/** "her mother Rosa", "my son, Theo," – the relation says who the person is. */
+const RELATION_BEFORE = new RegExp(String.raw`(?<![\p{L}])(her|his|their|my|our|[\p{L}]+['’]s)[ \t]+${RELATION_ADJ}(${RELATIONS})(?:[ \t]*,)?[ \t]+$`, "iu");
+/** "Rosa, her mother,", "Rosa (her mother)". */
+const RELATION_AFTER = new RegExp(String.raw`^(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*)(her|his|their|my|our)[ \t]+${RELATION_ADJ}(${RELATIONS})(?![\p{L}])([ \t]*[,)])?`, "iu");
+
+/** Titles and job words of people who give care, before their name ("Dr. Kim", "hygienist Maria"). */
+const PROVIDER_BEFORE = /(?<![\p{L}])(?:Dr|Doctor|Dentist|Nurse|Prof|Professor|Therapist|Hygienist|Dietitian|Dietician|Nutritionist|Pharmacist|Surgeon|Midwife|Chiropractor|Physio|Physiotherapist|Counsel+or|Acupuncturist|Audiologist|Optometrist|Carer|Practitioner|Coach|Trainer|Instructor|Receptionist|Manager|Director|Founder|Owner)\.?[ \t]*[(,]?[ \t]*$/iu;
+/** Credentials after a name ("Maria Lopez, RDH"). */
+const CREDENTIALS_AFTER = /^(?:['’]s)?,?[ \t]*(?:MD|M\.D\.|DDS|DMD|DO|RN|NP|PA-C|DPT|LCSW|LMFT|LPC|PhD|PsyD|DC|OD|RDH|FNP|CRNA|BSN|MSN|LAc|MBBS|FRCS|MRCP)\b/;
+/** Verbs that name the person who gave the care ("I visited Corinne", "highly recommend Sam"). */
+const PROVIDER_VERB_BEFORE = /(?<![\p{L}])(?:visited|saw|seeing|recommend|recommended|recommending|treated by|seen by|worked with|working with|booked with|appointment with|sessions? with|referred (?:me )?to|trained (?:by|with)|thanks to)[ \t]+$/iu;
+/** "Christian was my first point of contact", "Sam is our hygienist". */
+const PROVIDER_AFTER = /^[ \t]+qualified\b|^(?:['’]s)?[ \t]+(?:was|is|has been)[ \t]+(?:my|our|the|a|an)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?(?:dentist|doctor|therapist|physio|physiotherapist|nurse|hygienist|carer|caregiver|provider|practitioner|surgeon|specialist|orthodontist|chiropractor|counsel+or|coach|trainer|point of contact|founder|owner|director)\b/iu;
+/** "please call Martin", "contact Jo on ...": a contact person, not a patient. */
+const CONTACT_BEFORE = /(?<![\p{L}])(?:call|phone|ring|contact|email|e-mail|text|speak to|speak with|talk to|ask for|write to)[ \t]+$/iu;
+/** A press or media contact in the same sentence. */
+const PRESS = /\b(?:press|media|communications|PR)\s+(?:office|officer|team|contact|enquiries|inquiries|manager|lead)\b|\bspokes(?:person|woman|man)\b/i;
+
+/** Honorifics taken with the name they follow ("Mr. Harold Kim"). */
+const TITLE_WITHIN = /^(?:Mr|Mrs|Ms|Mx|Miss|Mister|Dr|Prof|Sr|Sra|Srta|Don|Doña)\.?\s+/;
+
+/** The tokens of a name, without titles, possessives and punctuation. */
+export function nameTokens(text: string): string[] {
+  return text
+    .replace(TITLE_WITHIN, "")
+    .replace(/['’]s?$/, "")
+    .split(/[\s.]+/)
+    .map((t) => t.replace(/[^\p{L}'’-]/gu, "").toLowerCase())
+    .filter(Boolean);
+}
+
+/** A capitalised word that may be part of a person's name next to another one: a given name before, any name after. */
+function nameWord(word: string, given: boolean): boolean {
+  if (/^\p{Lu}\.?$/u.test(word)) return true;
+  const bare = word.replace(/['’]s$/, "");
+  return /^\p{Lu}[\p{Ll}'’-]+$/u.test(bare) && (given ? GIVEN_NAMES : PEOPLE_NAMES).has(bare) && !NOT_NAMES.has(bare);
+}
+
+/** Grows a name range over the name words right next to it ("Kumar" → "Manoj Kumar", "Keith" → "Keith A. Brown"). */
+export function wholeName(source: string, r: OffsetRange): OffsetRange {
+  let { start, end } = r;
+  // A line that is only a name ("Manoj Kumar" under a review): the whole name.
+  const lineStart = source.lastIndexOf("\n", start - 1) + 1;
+  const lineEnd = source.indexOf("\n", end) < 0 ? source.length : source.indexOf("\n", end);
+  const line = /^([ \t>*_-]*)((?:\p{Lu}[\p{L}'’-]*\.?[ \t]+){1,3}\p{Lu}[\p{L}'’-]*\.?)[ \t*_]*\r?$/u.exec(source.slice(lineStart, lineEnd));
+  if (line && !line[2].split(/\s+/).some((w) => NOT_NAMES.has(w.replace(/\.$/, "")))) {
+    const from = lineStart + line[1].length;
+    const to = from + line[2].length;
+    if (from <= start && end <= to) return { start: from, end: to };
+  }
+  for (let i = 0; i < 2; i++) {
+    const m = /(?<![\p{L}'’.-])(\p{Lu}\.|\p{Lu}[\p{L}'’-]*)[ \t]$/u.exec(source.slice(Math.max(0, start - 30), start));
+    if (!m || !nameWord(m[1], true)) break;
+    start -= m[0].length;
+  }
+  for (let i = 0; i < 2; i++) {
+    if (/['’]s?$/.test(source.slice(start, end))) break;
+    const m = /^[ \t](\p{Lu}\.(?=[ \t]\p{Lu}|[ \t]*[,;)]|[ \t]*$)|\p{Lu}[\p{L}'’-]*)(?![\p{L}.])/mu.exec(source.slice(end, end + 30));
+    if (!m || !nameWord(m[1], false)) break;
+    end += m[0].length;
+  }
+  return { start, end };
+}
+
+const key = (r: OffsetRange): string => `${r.start}:${r.end}`;
+const overlaps = (a: OffsetRange, b: OffsetRange): boolean => a.start < b.end && b.start < a.end;
+
+/** The people a document names; reported mentions join the person they name, in any order. */
+export class People {
+  private readonly people: Person[] = [];
+  private readonly byPlace = new Map<string, Person>();
+  private searched = false;
+
+  /**
+   * `source` and `blocks` are the document's; `staff` holds lower-cased name tokens known to be staff
+   * or the author. Register the reported mentions with {@link add}.
+   */
+  constructor(
+    private readonly source: string,
+    private readonly blocks: readonly SearchBlock[] = [],
+    private readonly staff: ReadonlySet<string> = new Set(),
+  ) {}
+
+  /** Registers name mentions (all owners: staff mentions protect the person they name). */
+  add(mentions: readonly IdentifierMention[]): void {
+    const names = mentions.filter((m) => m.type === "name").sort((a, b) => a.range.start - b.range.start);
+    // Full names first, so that a lone first name joins the person it belongs to.
+    const ordered = [...names.filter((m) => nameTokens(m.text).length > 1), ...names.filter((m) => nameTokens(m.text).length <= 1)];
+    for (const m of ordered) this.register(m);
+  }
+
+  /** The person a mention names (registering it when it is new). */
+  personOf(m: IdentifierMention): Person {
+    const person = this.register(m);
+    this.search();
+    return person;
+  }
+
+  private register(m: IdentifierMention): Person {
+    const range = wholeName(this.source, m.range);
+    const known = this.byPlace.get(key(range)) ?? this.people.find((p) => p.places.some((r) => overlaps(r, range)));
+    if (known) {
+      if (m.owner !== "unknown" || m.detail === "provider") known.protected = true;
+      return known;
+    }
+    const text = this.source.slice(range.start, range.end);
+    const tokens = nameTokens(text);
+    const letters = tokens.length === 1 && /^[a-z]{2,3}$/.test(tokens[0]) && /^(?:\p{Lu}\.?\s?){2,3}$/u.test(text.trim()) ? tokens[0] : "";
+    let person = this.people.find((p) => (letters ? p.initials === letters : tokens.some((t) => t.length > 1 && p.tokens.has(t))));
+    if (!person) {
+      person = { index: 0, first: range.start, tokens: new Set(letters ? [] : tokens), initials: letters || tokens.map((t) => t[0]).join(""), protected: false, places: [] };
+      this.people.push(person);
+    } else {
+      for (const t of letters ? [] : tokens) person.tokens.add(t);
+    }
+    person.places.push(range);
+    person.first = Math.min(person.first, range.start);
+    if (m.owner !== "unknown" || m.detail === "provider") person.protected = true;
+    this.byPlace.set(key(range), person);
+    this.searched = false;
+    return person;
+  }
+
+  /** Finds the places no detector reported, and who each person is (staff, relative, patient). */
+  private search(): void {
+    if (this.searched) return;
+    this.searched = true;
+    for (const p of this.people) {
+      for (const token of p.tokens) {
+        if (token.length < 3) continue;
+        const re = new RegExp(String.raw`(?<![\p{L}\p{N}_@./\\-])${token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\p{L}\p{N}_-])`, "giu");
+        for (const b of this.blocks) {
+          for (const hit of b.text.matchAll(re)) {
+            const word = hit[0];
+            if (!/^\p{Lu}/u.test(word) || NOT_NAMES.has(word)) continue;
+            const start = b.offsets[hit.index!];
+            const end = b.offsets[hit.index! + word.length - 1] + 1;
+            if (end - start !== word.length) continue;
+            const range = wholeName(this.source, { start, end });
+            if (this.people.some((q) => q.places.some((r) => overlaps(r, range)))) continue;
+            // another person with a shared token ("Maria Santos" is not "Maria Lopez")
+            if (nameTokens(this.source.slice(range.start, range.end)).some((t) => t.length > 1 && !p.tokens.has(t))) continue;
+            p.places.push(range);
+            p.first = Math.min(p.first, range.start);
+          }
+        }
+      }
+      p.places.sort((a, b) => a.start - b.start);
+      for (const r of p.places) this.classify(p, r);
+      if ([...p.tokens].some((t) => this.staff.has(t))) p.protected = true;
+    }
+    let index = 0;
+    for (const p of [...this.people].sort((a, b) => a.first - b.first)) {
+      if (!p.protected && !p.relation) p.index = index++;
+    }
+  }
+
+  /** Reads the text around one place a person is named for who they are. */
+  private classify(p: Person, r: OffsetRange): void {
+    const head = this.source.slice(Math.max(0, r.start - 60), r.start);
+    const tail = this.source.slice(r.end, r.end + 80);
+    const sentence = this.source.slice(Math.max(0, r.start - 200), r.end + 200);
+    if (PROVIDER_BEFORE.test(head) || CREDENTIALS_AFTER.test(tail) || PROVIDER_VERB_BEFORE.test(head) || PROVIDER_AFTER.test(tail) || CONTACT_BEFORE.test(head)) p.protected = true;
+    if (PRESS.test(sentence)) p.protected = true;
+    if (p.relation) return;
+    const before = RELATION_BEFORE.exec(head);
+    const after = before ? null : RELATION_AFTER.exec(tail);
+    const found = before ?? after;
+    if (found) p.relation = { word: found[2].toLowerCase(), owner: /^(?:my|our)$/i.test(found[1]) ? found[1].toLowerCase() : "" };
+  }
+
+  /** Every person, for tests and reports. */
+  all(): readonly Person[] {
+    this.search();
+    return this.people;
+  }
+}
+
+export { RELATION_AFTER, RELATION_BEFORE };
