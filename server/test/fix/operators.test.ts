@@ -137,3 +137,28 @@ describe("fixes as data", () => {
     for (const f of findings) for (const fix of f.fixes) expect(fix.title).not.toMatch(/555|odessa/);
   });
 });
+
+describe("identifiers go whole", () => {
+  it("takes the country code and trunk prefix a detector left out, so no (0) is left behind", () => {
+    const text = "You can reach her mother on +44 (0)20 7946 0000 after six.\n";
+    expect(deidentified(text, [{ find: "20 7946 0000", type: "phone" }])).toBe("You can reach her mother after six.\n");
+    expect(deidentified("Call (555) 201-7788 today.\n", [{ find: "201-7788", type: "phone" }])).toBe("Call today.\n");
+  });
+
+  it("drops a conjunction left with nothing to join", () => {
+    const text = "Tobias Wren was seen today, and his email is wren.t@example.com.\n";
+    expect(deidentified(text, [{ find: "wren.t@example.com", type: "email" }])).toBe("Tobias Wren was seen today.\n");
+  });
+
+  it("removes an emphasised link whole, never leaving empty brackets", () => {
+    const text = "Read more at [**https://odessa-lin.example.com/**](https://odessa-lin.example.com/) today.\n";
+    const out = deidentified(text, [{ find: "https://odessa-lin.example.com/", type: "url" }]);
+    expect(out).not.toMatch(/\[\W*\]/);
+    expect(out).not.toContain("odessa-lin");
+  });
+
+  it("offers no date fix for a range of numbers that is a quantity", () => {
+    const text = "Tobias Wren walked 10-20 times a day.\n";
+    expect(deidentified(text, [{ find: "10-20", type: "date" }])).toBe(text);
+  });
+});

@@ -56,8 +56,24 @@ function fix(title: string, edit: TextEdit, preferred = false): Fix {
 }
 
 function removal(ctx: DeidentifyContext, m: IdentifierMention, labels = LABELS[m.type], preferred = true): Fix {
-  return fix(`Remove the ${KIND_NAME[m.type]}`, removalEdit(ctx.source, m.range, labels, ctx.span(m)), preferred);
+  const range = m.type === "phone" || m.type === "fax" ? wholeNumber(ctx.source, m.range, ctx.span(m)) : m.range;
+  return fix(`Remove the ${KIND_NAME[m.type]}`, removalEdit(ctx.source, range, labels, ctx.span(m)), preferred);
 }
+
+/**
+ * A phone number whole: a country code, trunk prefix or area code the detector left out ("+44 (0)"
+ * before "20 7946 0000") goes with it, so that no "(0)" is left behind.
+ */
+export function wholeNumber(source: string, r: OffsetRange, span: OffsetRange): OffsetRange {
+  let { start, end } = r;
+  const back = /(?<![\p{L}\d])[+(]?[\d(][\d() .-]*[ .-]?$/u.exec(source.slice(Math.max(span.start, start - 24), start));
+  if (back && /\d/.test(back[0]) && balanced(back[0] + source.slice(start, end))) start -= back[0].length;
+  const ahead = /^\d[\d]*(?:[ .-]\d+)*/.exec(source.slice(end, Math.min(span.end, end + 12)));
+  if (ahead) end += ahead[0].length;
+  return { start, end };
+}
+
+const balanced = (s: string): boolean => (s.match(/\(/g)?.length ?? 0) === (s.match(/\)/g)?.length ?? 0);
 
 /** The de-identification fixes for one mention, the most sensible first and preferred. */
 export function deidentifyMention(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
@@ -88,6 +104,8 @@ export function yearOf(text: string, now = new Date()): string | undefined {
   return String(yy <= now.getFullYear() % 100 ? 2000 + yy : 1900 + yy);
 }
 
+/** Units after a number range ("10-20 times") that make it a quantity, not a date. */
+const QUANTITY_AFTER = /^\s*(?:%|x\b|times|percent|per\s?cent|fold|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|mg|mcg|g|kg|lbs?|pounds|ml|cc|units?|sessions?|visits?|reps?|sets?|people|patients|cases)\b/i;
 const WEEKDAY_BEFORE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+$|\b(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo),?[ \t]+$/i;
 const DATE_CONNECTOR = /\b(on|in|since|from|until|till|by|after|before|as of|during|dated|for|el|en|desde|hasta|del|despu[ée]s del?|antes del?)[ \t]+$/i;
 const FUTURE = /\b(?:will|shall|['’]ll|scheduled|upcoming|next|plans?|planned|booked|going to|see you|pr[óo]xim[oa]|programad[oa]|nos vemos)\b/i;
@@ -99,6 +117,8 @@ function dateFixes(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
   const line = lineAt(source, m.range.start);
   const head = source.slice(Math.max(line.start, ctx.span(m).start), m.range.start);
   const year = yearOf(text);
+  // "10-20 times", "5-14 days": a range of numbers, not a date; when in doubt no fix is offered.
+  if (/^\d{1,2}[-–/]\d{1,2}$/.test(text.trim()) && QUANTITY_AFTER.test(source.slice(m.range.end, m.range.end + 20))) return [];
   const remove = fix("Remove the date", removalEdit(source, m.range, LABELS.birth, ctx.span(m)));
   // A labelled date of birth ("DOB 04/12/1961", "(date of birth: ...)") goes with its label.
   if (new RegExp(`(?:${LABELS.birth})\\s*[:#-]?\\s*$`, "i").test(head) || new RegExp(`^(?:${LABELS.birth})\\b`, "i").test(text)) {

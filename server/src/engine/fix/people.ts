@@ -3,6 +3,8 @@
 // together, to one role. Staff, providers and contacts are never changed.
 import { GIVEN_NAMES, NOT_NAMES, PEOPLE_NAMES } from "../analysis/lexicons";
 import type { IdentifierMention } from "../analysis/types";
+import { US_PLACES } from "../analysis/lexicons";
+import { US_STATES } from "../text/us-states";
 import type { OffsetRange } from "../types";
 
 /** A prose block's text and its map back to source offsets. */
@@ -19,6 +21,8 @@ export interface Person {
   first: number;
   /** Lower-cased name tokens ("angela", "ruiz"). */
   tokens: Set<string>;
+  /** The names of two or more words the person goes by ("maria okafor"). */
+  names: string[][];
   initials: string;
   /** Not a patient, or not surely one: staff, a provider, a press or practice contact, a public figure. */
   protected: boolean;
@@ -44,10 +48,18 @@ const CREDENTIALS_AFTER = /^(?:['’]s)?,?[ \t]*(?:MD|M\.D\.|DDS|DMD|DO|RN|NP|PA
 const PROVIDER_VERB_BEFORE = /(?<![\p{L}])(?:visited|saw|seeing|recommend|recommended|recommending|treated by|seen by|worked with|working with|booked with|appointment with|sessions? with|referred (?:me )?to|trained (?:by|with)|thanks to)[ \t]+$/iu;
 /** "Christian was my first point of contact", "Sam is our hygienist". */
 const PROVIDER_AFTER = /^[ \t]+qualified\b|^(?:['’]s)?[ \t]+(?:was|is|has been)[ \t]+(?:my|our|the|a|an)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?(?:dentist|doctor|therapist|physio|physiotherapist|nurse|hygienist|carer|caregiver|provider|practitioner|surgeon|specialist|orthodontist|chiropractor|counsel+or|coach|trainer|point of contact|founder|owner|director)\b/iu;
+/** What a writer says of the person who cared for them ("Christian is very professional", "Sam gave me exercises"). */
+const PRAISED_AFTER = /^(?:['’]s)?[ \t]+(?:(?:is|was|has been|always)[ \t]+(?:(?:so|very|extremely|incredibly|really|truly|always|such|a|an)[ \t]+)*(?:professional|knowledgeable|skilled|skillful|punctual|thorough|attentive|gentle|caring|great with|amazing at|excellent at|fantastic at|the best|wonderful with)|(?:was able to |really |always |also )?(?:gave|gives|helped|helps|treated|treats|fixed|explained|listened|adjusted|showed|taught|worked on|took care of|made) me\b)/iu;
+/** Place words: a "name" made only of them after "in", "from" or "to" is a place ("from Atlanta Georgia", "in Asia and America"). */
+const PLACE_WORDS = new Set(["Africa", "America", "Americas", "Asia", "Europe", "Australia", "Antarctica", "Canada", "Mexico", "China", "India", "Japan", "England", "Scotland", "Wales", "Ireland", "Britain", "Ghana", "Nigeria", "Kenya", "Uganda", "France", "Germany", "Spain", "Italy", "Brazil", "Singapore", "Zealand", "New", "UK", "USA", "US"]);
+const PLACE_BEFORE = /(?<![\p{L}])(?:in|from|to|near|across|throughout|around|of)[ \t]+$/iu;
+/** Words between two people named in one list ("Kelly and Rachel", "Sarah, Kelly"). */
+const LIST_GAP = /^[ \t]*\)?[ \t]*(?:,|,?[ \t]+(?:and|or|&)[ \t]+)[ \t]*\(?[ \t]*$/;
+
 /** "please call Martin", "contact Jo on ...": a contact person, not a patient. */
 const CONTACT_BEFORE = /(?<![\p{L}])(?:call|phone|ring|contact|email|e-mail|text|speak to|speak with|talk to|ask for|write to)[ \t]+$/iu;
-/** A press or media contact in the same sentence. */
-const PRESS = /\b(?:press|media|communications|PR)\s+(?:office|officer|team|contact|enquiries|inquiries|manager|lead)\b|\bspokes(?:person|woman|man)\b/i;
+/** A press or media contact named right after their role ("our press officer Joan Whitlow"). */
+const PRESS_BEFORE = /(?:\b(?:press|media|communications|PR)\s+(?:office|officer|team|contact|enquiries|inquiries|manager|lead)|\bspokes(?:person|woman|man))[ \t]*[:,]?[ \t]*$/i;
 
 /** Honorifics taken with the name they follow ("Mr. Harold Kim"). */
 const TITLE_WITHIN = /^(?:Mr|Mrs|Ms|Mx|Miss|Mister|Dr|Prof|Sr|Sra|Srta|Don|Doña)\.?\s+/;
@@ -95,6 +107,20 @@ export function wholeName(source: string, r: OffsetRange): OffsetRange {
   return { start, end };
 }
 
+/**
+ * True when a name is the person's: a full name that is part of one of theirs or holds one ("Maria
+ * Okafor", "Maria Adaeze Okafor"), a first name with their full name, or one word of their names.
+ * Relatives who share a surname ("Grace Okafor") are other people.
+ */
+function sameName(p: Person, tokens: readonly string[]): boolean {
+  if (tokens.length > 1) {
+    const has = (a: readonly string[], b: readonly string[]): boolean => b.every((t) => a.includes(t));
+    if (p.names.length) return p.names.some((n) => has(n, tokens) || has(tokens, n));
+    return p.tokens.has(tokens[0]);
+  }
+  return tokens.length === 1 && tokens[0].length > 1 && p.tokens.has(tokens[0]);
+}
+
 const key = (r: OffsetRange): string => `${r.start}:${r.end}`;
 const overlaps = (a: OffsetRange, b: OffsetRange): boolean => a.start < b.end && b.start < a.end;
 
@@ -138,14 +164,15 @@ export class People {
     }
     const text = this.source.slice(range.start, range.end);
     const tokens = nameTokens(text);
-    const letters = tokens.length === 1 && /^[a-z]{2,3}$/.test(tokens[0]) && /^(?:\p{Lu}\.?\s?){2,3}$/u.test(text.trim()) ? tokens[0] : "";
-    let person = this.people.find((p) => (letters ? p.initials === letters : tokens.some((t) => t.length > 1 && p.tokens.has(t))));
+    const letters = /^(?:\p{Lu}\.?\s?){2,3}$/u.test(text.trim()) ? text.replace(/[^\p{L}]/gu, "").toLowerCase() : "";
+    let person = this.people.find((p) => (letters ? p.initials === letters : sameName(p, tokens)));
     if (!person) {
-      person = { index: 0, first: range.start, tokens: new Set(letters ? [] : tokens), initials: letters || tokens.map((t) => t[0]).join(""), protected: false, places: [] };
+      person = { index: 0, first: range.start, tokens: new Set(letters ? [] : tokens), names: [], initials: letters || tokens.map((t) => t[0]).join(""), protected: false, places: [] };
       this.people.push(person);
     } else {
       for (const t of letters ? [] : tokens) person.tokens.add(t);
     }
+    if (!letters && tokens.length > 1) person.names.push(tokens);
     person.places.push(range);
     person.first = Math.min(person.first, range.start);
     if (m.owner !== "unknown" || m.detail === "provider") person.protected = true;
@@ -182,6 +209,15 @@ export class People {
       for (const r of p.places) this.classify(p, r);
       if ([...p.tokens].some((t) => this.staff.has(t))) p.protected = true;
     }
+    // Someone named in one list with a person who is not a patient ("Sarah, Kelly and Rachel" of the carers) is not surely one.
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const p of this.people) {
+        if (p.protected) continue;
+        const listed = this.people.some((q) => q !== p && q.protected && q.places.some((a) => p.places.some((b) => LIST_GAP.test(this.source.slice(Math.min(a.end, b.end), Math.max(a.start, b.start))) && (a.end <= b.start || b.end <= a.start))));
+        if (listed) p.protected = changed = true;
+      }
+    }
     let index = 0;
     for (const p of [...this.people].sort((a, b) => a.first - b.first)) {
       if (!p.protected && !p.relation) p.index = index++;
@@ -192,9 +228,11 @@ export class People {
   private classify(p: Person, r: OffsetRange): void {
     const head = this.source.slice(Math.max(0, r.start - 60), r.start);
     const tail = this.source.slice(r.end, r.end + 80);
-    const sentence = this.source.slice(Math.max(0, r.start - 200), r.end + 200);
     if (PROVIDER_BEFORE.test(head) || CREDENTIALS_AFTER.test(tail) || PROVIDER_VERB_BEFORE.test(head) || PROVIDER_AFTER.test(tail) || CONTACT_BEFORE.test(head)) p.protected = true;
-    if (PRESS.test(sentence)) p.protected = true;
+    if (PRESS_BEFORE.test(head) || PRAISED_AFTER.test(tail)) p.protected = true;
+    const words = this.source.slice(r.start, r.end).split(/[\s,.]+/).filter(Boolean);
+    const states = new Set(Object.values(US_STATES));
+    if (PLACE_BEFORE.test(head) && words.every((w) => PLACE_WORDS.has(w) || US_PLACES.has(w) || states.has(w))) p.protected = true;
     if (p.relation) return;
     const before = RELATION_BEFORE.exec(head);
     const after = before ? null : RELATION_AFTER.exec(tail);

@@ -47,6 +47,8 @@ export function atSentenceStart(source: string, at: number): boolean {
     if (/^(?:---|\+\+\+)$/.test(prevText.trim())) return true;
     return /[.!?:…]$/.test(prevText);
   }
+  // Image alt text opens a fresh phrase.
+  if (/!\[[*_]*$/.test(head)) return true;
   // A value at the start of a front matter entry or JSX attribute reads as a fresh phrase.
   if (/^[ \t]*[\w.-]+[ \t]*[:=][ \t]*["']?$/.test(head) || /(?<![\w-])[\w-]+=["']$/.test(head) || /^[ \t]*-[ \t]+["']?$/.test(head)) return true;
   // a sentence ended before the openers, and a space separates them from it
@@ -72,11 +74,12 @@ export function unwrap(source: string, r: OffsetRange): OffsetRange {
   const { start, end } = r;
   const line = lineAt(source, start);
   const before = source.slice(line.start, start);
-  // The text of an inline link: take the whole link.
-  if (before.endsWith("[") && source.startsWith("](", end)) {
+  // The text of an inline link, perhaps emphasised (`[**x**](url)`): take the whole link.
+  const open = /!?\[(?:\*\*|__|\*|_|`)?$/.exec(before);
+  const close = /^(?:\*\*|__|\*|_|`)?\]\(/.exec(source.slice(end, end + 4));
+  if (open && close) {
     const paren = source.indexOf(")", end);
-    const image = before.endsWith("![") ? 1 : 0;
-    if (paren > 0 && paren < line.end) return { start: start - 1 - image, end: paren + 1 };
+    if (paren > 0 && paren < line.end) return { start: start - open[0].length, end: paren + 1 };
   }
   // The URL of an inline link (with or without its scheme): take the whole link.
   const target = /\]\((?:mailto:|tel:)?$/i.exec(before);
@@ -167,6 +170,9 @@ export function removalEdit(source: string, value: OffsetRange, labels: string |
   } else if (/[ \t]$/.test(head)) {
     start -= trailingRun(head, " \t");
   }
+  // "..., and her email is x." → "...": a conjunction left with nothing to join goes too.
+  const conjunction = /(?:[ \t]*,)?[ \t]+(?:and|or|but|y|o|pero)[ \t]*$/i.exec(source.slice(Math.max(limit.start, start - 12), start));
+  if (conjunction && newText === "" && /^[ \t]*(?:[.!?;]|\r?\n|$)/.test(source.slice(end, limit.end))) start -= conjunction[0].length;
   return collapse(source, { range: { start, end }, newText }, limit);
 }
 
