@@ -61,6 +61,24 @@ describe("templates", () => {
 });
 
 describe("testimonial attributions", () => {
+  it("keeps a city prop valid: only the state stays, or the value is emptied", () => {
+    const text = '<Testimonial name="Renata Quill" city="Elk Hollow, TX">\n  Great care.\n</Testimonial>\n';
+    const [fix] = helperFixes(text, "Elk Hollow, TX", (f, r) => [f.attribution(r)], { uri: "post.mdx" });
+    const out = apply(text, fix);
+    expect(out).toBe('<Testimonial name="Renata Quill" city="TX">\n  Great care.\n</Testimonial>\n');
+    expect(parseDocument("post.mdx", out, "mdx").parseError).toBeUndefined();
+    const town = '<Testimonial town="Elk Hollow" />\n';
+    expect(apply(town, helperFixes(town, "Elk Hollow", (f, r) => [f.attribution(r)], { uri: "post.mdx" })[0])).toBe('<Testimonial town="" />\n');
+  });
+
+  it("turns a name prop or field into A patient, never a patient in a state", () => {
+    const text = '<Testimonial name="Renata Quill, Plano TX" />\n';
+    const [fix] = helperFixes(text, "Renata Quill, Plano TX", (f, r) => [f.attribution(r)], { uri: "post.mdx" });
+    expect(apply(text, fix)).toBe('<Testimonial name="A patient" />\n');
+    const yaml = "---\nkind: testimonial\nname: Renata Quill\n---\n\nGreat care.\n";
+    expect(apply(yaml, helperFixes(yaml, "Renata Quill", (f, r) => [f.attribution(r)])[0])).toBe("---\nkind: testimonial\nname: A patient\n---\n\nGreat care.\n");
+  });
+
   it("becomes a patient in the state named by the attribution, keeping the dash", () => {
     const text = "> Best care ever.\n>\n> — Robert Quill, 72, Plano TX\n";
     const [fix] = helperFixes(text, "— Robert Quill, 72, Plano TX", (f, r) => [f.attribution(r)]);

@@ -106,3 +106,12 @@ export function fixAll(text: string, findings: readonly Finding[], options: FixA
   }
   return { text: result.text, applied };
 }
+
+/**
+ * De-identifies a whole document the one way both `safeharbor fix` and the editor's
+ * `source.fixAll.safeharbor` do: lint, apply the preferred fixes, lint the result again and repeat
+ * until nothing changes. `lint` returns the findings of a text of this document.
+ */
+export function fixDocument(text: string, lint: (text: string) => readonly Finding[], options: Omit<FixAllOptions, "relint"> = {}): FixAllResult {
+  return fixAll(text, lint(text), { ...options, relint: lint });
+}

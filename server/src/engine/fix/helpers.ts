@@ -5,7 +5,9 @@ import type { FixHelpers } from "../rule";
 import type { LineIndex } from "../text/lines";
 import type { AllowlistKey, Fix, OffsetRange, ParsedDocument, TextEdit } from "../types";
 import { trimmedEnd } from "../text/scan";
+import { US_STATES } from "../text/us-states";
 import { attributionFix, deidentifyMention, type DeidentifyContext } from "./deidentify";
+import { stateWithin } from "./places";
 import { authorizationEdit, directiveComment as commentFor, disableEdits } from "./insertions";
 import { People, roleNoun } from "./names";
 import { escapeForLanguage, renderTemplate } from "./templates";
@@ -54,6 +56,39 @@ export function fitText(doc: ParsedDocument, range: OffsetRange, text: string): 
   const whole = range.start === start && range.end === end;
   if (whole && text !== "" && (/:\s|\s#|^[-?:,[\]{}#&*!|>'"%@`]|^\s|\s$/.test(text) || /^(?:true|false|null|yes|no|~|[\d.+-]+)$/i.test(text))) return JSON.stringify(text);
   return text;
+}
+
+/** Keys of values that name a place ("city", "location"): they keep only the state, or go empty. */
+const PLACE_KEY = /(?:^|[._-])(?:city|town|location|place|hometown|home|from|where|region|area|neighbou?rhood|county|locale)$/i;
+/** Keys of values that name a person ("name", "author"): they become "A patient". */
+const PERSON_KEY = /(?:^|[._-])(?:name|author|patient|person|client|by|reviewer|customer|who|attribution|signature)$/i;
+
+/**
+ * The fix of an attribution that is one structured value, an MDX prop or a front matter field, so
+ * that it stays valid and meaningful: a place value keeps its state ("Plano, TX" → "TX") or is
+ * emptied, a person value becomes "A patient", any other value (an age) is emptied.
+ */
+function structuredFix(doc: ParsedDocument, range: OffsetRange, config: ResolvedConfig): Fix | undefined {
+  const holder = doc.blocks.find((b) => (b.kind === "jsxAttribute" || b.kind === "frontmatter") && b.offsets[0] <= range.start && range.end <= b.offsets[b.text.length]);
+  if (!holder) return undefined;
+  const whole = { start: holder.offsets[0], end: holder.offsets[holder.text.length] };
+  const key = (holder.kind === "jsxAttribute" ? holder.attribute : holder.key) ?? "";
+  const text = doc.source.slice(whole.start, whole.end);
+  let newText: string;
+  let title: string;
+  if (PLACE_KEY.test(key)) {
+    const state = /(?:^|[\s,])([A-Z]{2})\.?\s*$/.exec(text)?.[1];
+    const named = stateWithin(text);
+    newText = state && US_STATES[state] ? state : (named ?? "");
+    title = newText ? "Keep only the state" : "Empty the place";
+  } else if (PERSON_KEY.test(key)) {
+    newText = renderTemplate("testimonial-attribution", config);
+    title = "Attribute the testimonial to \u201cA patient\u201d";
+  } else {
+    newText = "";
+    title = "Empty the value";
+  }
+  return { title, kind: "deidentify", preferred: true, edits: [{ range: whole, newText }] };
 }
 
 /** Templates that answer a reply (a review reply, a social comment). */
@@ -105,7 +140,7 @@ export function createFixHelpers(doc: ParsedDocument, analysis: DocumentAnalysis
       return deidentifyMention(context, mention).map(fitted);
     },
     template(templateId, range, title) {
-      if (templateId === "testimonial-attribution") return fitted(attributionFix(doc.source, range, config));
+      if (templateId === "testimonial-attribution") return fitted(structuredFix(doc, range, config) ?? attributionFix(doc.source, range, config));
       // A reply template fits only a reply; a post keeps its content (the fix is not offered).
       const reply = REPLY_TEMPLATES.has(templateId);
       if (reply && !isReply(doc, analysis)) return { title, kind: "template", edits: [] };
@@ -119,7 +154,7 @@ export function createFixHelpers(doc: ParsedDocument, analysis: DocumentAnalysis
       return fitted({ title, kind: "template", edits: [{ range, newText: lead + text + trail }] });
     },
     attribution(range) {
-      return fitted(attributionFix(doc.source, range, config));
+      return fitted(structuredFix(doc, range, config) ?? attributionFix(doc.source, range, config));
     },
     authorizationReference(range) {
       return { title: "Insert an authorization reference", kind: "authorization", edits: [authorizationEdit(doc, range)] };
