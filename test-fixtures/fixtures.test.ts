@@ -24,7 +24,8 @@ interface Expected {
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) return name.startsWith(".") ? [] : walk(p);
+    // fix/ holds before-and-after pairs for the fixes (server/test/fix/snapshots.test.ts), not detection expectations
+    if (statSync(p).isDirectory()) return name.startsWith(".") || (dir === root && name === "fix") ? [] : walk(p);
     return /\.(md|mdx|markdown|txt)$/.test(name) && !/\.fixed\./.test(name) ? [p] : [];
   });
 }

@@ -48,6 +48,9 @@ const LABELS: Partial<Record<IdentifierType | "birth", string>> = {
   birth: String.raw`DOB|D\.O\.B\.?|date\s*of\s*birth|birth\s*date|birthdate|fecha\s*de\s*nacimiento`,
 };
 
+/** Contact details, which may be a staff member's or a press contact's rather than a patient's. */
+const CONTACT_TYPES = new Set<IdentifierType>(["phone", "fax", "email", "url", "handle"]);
+
 /** Connectors removed with a place ("from Hoboken"). */
 const PLACE_CONNECTOR = /(?<![ \t])[ \t]+(?:in|from|of|near|at|around|outside(?:\s+of)?|to|en|de|desde|cerca\s+de)[ \t]*$/i;
 
@@ -90,6 +93,8 @@ export function deidentifyMention(ctx: DeidentifyContext, m: IdentifierMention):
     case "address":
       return placeFixes(ctx, m);
     default:
+      // A staff member's or a press contact's own number or address stays.
+      if (CONTACT_TYPES.has(m.type) && ctx.people.ownedByProtected(m.range)) return [];
       return [removal(ctx, m)];
   }
 }

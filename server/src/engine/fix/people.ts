@@ -240,6 +240,23 @@ export class People {
     if (found) p.relation = { word: found[2].toLowerCase(), owner: /^(?:my|our)$/i.test(found[1]) ? found[1].toLowerCase() : "" };
   }
 
+  /**
+   * True when contact details belong to someone who is not a patient: they follow a staff member's or
+   * a contact's name in the same sentence ("call our press officer Joan Whitlow on (555) ...").
+   */
+  ownedByProtected(r: OffsetRange): boolean {
+    this.search();
+    return this.people.some(
+      (p) =>
+        p.protected &&
+        p.places.some((place) => {
+          if (place.end > r.start || r.start - place.end > 80) return false;
+          const between = this.source.slice(place.end, r.start);
+          return !/[.!?](?:\s|$)|\n\s*\n/.test(between) && !/\b(?:her|his|their)\b/i.test(between);
+        }),
+    );
+  }
+
   /** Every person, for tests and reports. */
   all(): readonly Person[] {
     this.search();
