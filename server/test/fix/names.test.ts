@@ -152,6 +152,17 @@ describe("nothing that is not the patient's changes", () => {
     expect(deidentified(text, names("Kelda Moss", "Rhiannon Pike"))).toBe(text);
   });
 
+  it("leaves a researcher with a suffix and credentials alone", () => {
+    const text = "Norvin Sallow, Jr., Ph.D., concluded in 1995 that fish oil helps.\n";
+    expect(deidentified(text, names("Norvin Sallow"))).toBe(text);
+  });
+
+  it("leaves a lone capitalised word that opens a sentence but names no one", () => {
+    const text = "Smaller fish are low in mercury. Ocean perch and wild salmon are too.\n";
+    expect(deidentified(text, names("Ocean"))).toBe(text);
+    expect(deidentified("We met a runner. Odessa came in limping.\n", names("Odessa"))).toBe("We met a runner. A patient came in limping.\n");
+  });
+
   it("leaves places that look like names alone", () => {
     const text = "Power plants in Asia and America pollute the sea.\n";
     expect(deidentified(text, names("Asia", "America"))).toBe(text);

@@ -151,10 +151,17 @@ describe("identifiers go whole", () => {
   });
 
   it("removes an emphasised link whole, never leaving empty brackets", () => {
-    const text = "Read more at [**https://odessa-lin.example.com/**](https://odessa-lin.example.com/) today.\n";
-    const out = deidentified(text, [{ find: "https://odessa-lin.example.com/", type: "url" }]);
+    const text = "Odessa Lin healed. Read more at [**https://odessa-lin.example.com/**](https://odessa-lin.example.com/) today.\n";
+    const out = deidentified(text, [{ find: "Odessa Lin", type: "name" }, { find: "https://odessa-lin.example.com/", type: "url" }]);
     expect(out).not.toMatch(/\[\W*\]/);
     expect(out).not.toContain("odessa-lin");
+  });
+
+  it("leaves a web address the text points to as a reference, when nothing says it is a patient's", () => {
+    const text = "Marisol Quint healed. For mercury levels in fish see [**https://fish-facts.example.org/**](https://fish-facts.example.org/).\n";
+    expect(deidentified(text, [{ find: "https://fish-facts.example.org/", type: "url" }])).toBe(text);
+    const blog = "Marisol Quint healed. You can follow her blog at https://fish-facts.example.org/ today.\n";
+    expect(deidentified(blog, [{ find: "https://fish-facts.example.org/", type: "url" }])).not.toContain("fish-facts");
   });
 
   it("offers no date fix for a range of numbers that is a quantity", () => {

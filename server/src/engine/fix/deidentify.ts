@@ -95,6 +95,9 @@ export function deidentifyMention(ctx: DeidentifyContext, m: IdentifierMention):
     default:
       // A staff member's or a press contact's own number or address stays.
       if (CONTACT_TYPES.has(m.type) && ctx.people.ownedByProtected(m.range)) return [];
+      // A web address is removed when it is a patient's (their name in it, or said to be theirs); a
+      // reference the text points to ("see https://...") stays: when in doubt no fix is offered.
+      if (m.type === "url" && /^(?:https?:\/\/|www\.)/i.test(m.text) && !ctx.people.patientsAddress(m.range)) return [];
       return [removal(ctx, m)];
   }
 }

@@ -6,6 +6,7 @@ import type { IdentifierMention } from "../analysis/types";
 import { US_PLACES } from "../analysis/lexicons";
 import { US_STATES } from "../text/us-states";
 import type { OffsetRange } from "../types";
+import { atSentenceStart } from "./text";
 
 /** A prose block's text and its map back to source offsets. */
 export interface SearchBlock {
@@ -42,8 +43,8 @@ const RELATION_AFTER = new RegExp(String.raw`^(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*)(h
 
 /** Titles and job words of people who give care, before their name ("Dr. Kim", "hygienist Maria"). */
 const PROVIDER_BEFORE = /(?<![\p{L}])(?:Dr|Doctor|Dentist|Nurse|Prof|Professor|Therapist|Hygienist|Dietitian|Dietician|Nutritionist|Pharmacist|Surgeon|Midwife|Chiropractor|Physio|Physiotherapist|Counsel+or|Acupuncturist|Audiologist|Optometrist|Carer|Practitioner|Coach|Trainer|Instructor|Receptionist|Manager|Director|Founder|Owner)\.?[ \t]*[(,]?[ \t]*$/iu;
-/** Credentials after a name ("Maria Lopez, RDH"). */
-const CREDENTIALS_AFTER = /^(?:['’]s)?,?[ \t]*(?:MD|M\.D\.|DDS|DMD|DO|RN|NP|PA-C|DPT|LCSW|LMFT|LPC|PhD|PsyD|DC|OD|RDH|FNP|CRNA|BSN|MSN|LAc|MBBS|FRCS|MRCP)\b/;
+/** Credentials after a name, perhaps after a suffix ("Maria Lopez, RDH", "Norman Wexley, Jr., Ph.D."). */
+const CREDENTIALS_AFTER = /^(?:['’]s)?(?:,?[ \t]*(?:Jr|Sr|II|III|IV)\.?)?,?[ \t]*(?:MD|M\.D\.|DDS|D\.D\.S\.|DMD|DO|D\.O\.|RN|R\.N\.|NP|PA-C|DPT|LCSW|LMFT|LPC|PhD|Ph\.D\.|PsyD|Psy\.D\.|DC|OD|RDH|FNP|CRNA|BSN|MSN|LAc|MBBS|FRCS|MRCP|MPH|M\.P\.H\.)(?![\p{L}])/u;
 /** Verbs that name the person who gave the care ("I visited Corinne", "highly recommend Sam"). */
 const PROVIDER_VERB_BEFORE = /(?<![\p{L}])(?:visited|saw|seeing|recommend|recommended|recommending|treated by|seen by|worked with|working with|booked with|appointment with|sessions? with|referred (?:me )?to|trained (?:by|with)|thanks to)[ \t]+$/iu;
 /** "Christian was my first point of contact", "Sam is our hygienist". */
@@ -53,6 +54,8 @@ const PRAISED_AFTER = /^(?:['’]s)?[ \t]+(?:(?:is|was|has been|always)[ \t]+(?:
 /** Place words: a "name" made only of them after "in", "from" or "to" is a place ("from Atlanta Georgia", "in Asia and America"). */
 const PLACE_WORDS = new Set(["Africa", "America", "Americas", "Asia", "Europe", "Australia", "Antarctica", "Canada", "Mexico", "China", "India", "Japan", "England", "Scotland", "Wales", "Ireland", "Britain", "Ghana", "Nigeria", "Kenya", "Uganda", "France", "Germany", "Spain", "Italy", "Brazil", "Singapore", "Zealand", "New", "UK", "USA", "US"]);
 const PLACE_BEFORE = /(?<![\p{L}])(?:in|from|to|near|across|throughout|around|of)[ \t]+$/iu;
+/** What follows a person's name: a verb, an apposition, an age ("Maria came", "Maria, 34,", "Maria's"). */
+const PERSON_VERB_AFTER = /^(?:['’]s\b|[ \t]*[,(:]|[ \t]+(?:\p{Ll}+(?:ed|es|s|ing)|is|was|has|had|came|went|said|got|felt|saw|told|took|gave|made|ran|began|became|left|knew|thought|found|will|would|can|could|did|does|do|and|or|now|still|also|first|never|always|just|then|lost|won|fell|broke|kept|met|sat|wrote|spent|brought|bought|grew|drove|flew|swam|woke|slept|ate|drank|hurt|quit|set|put|cut|let|hit|read|led|paid|heard|held|stood|understood|wore|chose)\b)/u;
 /** Words between two people named in one list ("Kelly and Rachel", "Sarah, Kelly"). */
 const LIST_GAP = /^[ \t]*\)?[ \t]*(?:,|,?[ \t]+(?:and|or|&)[ \t]+)[ \t]*\(?[ \t]*$/;
 
@@ -207,7 +210,7 @@ export class People {
       }
       p.places.sort((a, b) => a.start - b.start);
       for (const r of p.places) this.classify(p, r);
-      if ([...p.tokens].some((t) => this.staff.has(t))) p.protected = true;
+      if ([...p.tokens].some((t) => this.staff.has(t)) || this.doubtful(p)) p.protected = true;
     }
     // Someone named in one list with a person who is not a patient ("Sarah, Kelly and Rachel" of the carers) is not surely one.
     for (let changed = true; changed; ) {
@@ -222,6 +225,17 @@ export class People {
     for (const p of [...this.people].sort((a, b) => a.first - b.first)) {
       if (!p.protected && !p.relation) p.index = index++;
     }
+  }
+
+  /**
+   * A lone capitalised word named once, opening a sentence and not followed by what a person does
+   * ("Ocean perch, wild salmon ..."), is not surely a person.
+   */
+  private doubtful(p: Person): boolean {
+    if (p.names.length || p.places.length !== 1 || p.tokens.size !== 1) return false;
+    const r = p.places[0];
+    if (/['’]s?$/.test(this.source.slice(r.start, r.end)) || !atSentenceStart(this.source, r.start)) return false;
+    return !PERSON_VERB_AFTER.test(this.source.slice(r.end, r.end + 30));
   }
 
   /** Reads the text around one place a person is named for who they are. */
@@ -255,6 +269,19 @@ export class People {
           return !/[.!?](?:\s|$)|\n\s*\n/.test(between) && !/\b(?:her|his|their)\b/i.test(between);
         }),
     );
+  }
+
+  /**
+   * True when a web address is a patient's: a patient's name is in it, or a possessive introduces it
+   * ("her blog", "Maria's page") in its sentence.
+   */
+  patientsAddress(r: OffsetRange): boolean {
+    this.search();
+    const url = this.source.slice(r.start, r.end).toLowerCase();
+    if (this.people.some((p) => !p.protected && [...p.tokens].some((t) => t.length > 2 && url.includes(t)))) return true;
+    const head = this.source.slice(Math.max(0, r.start - 80), r.start);
+    const sentence = head.slice(Math.max(0, head.search(/[^.!?]*$/)));
+    return /\b(?:her|his|their|my|[\p{L}]+['’]s)\s+(?:[\p{L}-]+\s+)?(?:blog|site|website|page|channel|profile|fundraiser|gofundme|account|vlog|podcast|story)\b/iu.test(sentence);
   }
 
   /** Every person, for tests and reports. */
