@@ -202,6 +202,8 @@ function zipFixes(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
 
 function placeFixes(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
   const { source } = ctx;
+  // "Omega 3s": a capitalised word before a small number names a product, not a place; no fix in doubt.
+  if (m.type === "location" && /^[ \t]+\d{1,2}(?!\d)/.test(source.slice(m.range.end, m.range.end + 6))) return [];
   const text = source.slice(m.range.start, m.range.end);
   const trailing = stateWithin(text) ? undefined : stateAfter(source, m.range.end);
   const r: OffsetRange = { start: m.range.start, end: m.range.end + (trailing?.length ?? 0) };
