@@ -169,3 +169,10 @@ describe("identifiers go whole", () => {
     expect(deidentified(text, [{ find: "10-20", type: "date" }])).toBe(text);
   });
 });
+
+describe("articles", () => {
+  it("keeps a or an right for the word that now follows", () => {
+    expect(deidentified("She is an Elk Hollow rancher with asthma.\n", spec("location", "Elk Hollow"))).toBe("She is a rancher with asthma.\n");
+    expect(deidentified("He is a Plano orthodontist with a cough.\n", spec("location", "Plano"))).toBe("He is an orthodontist with a cough.\n");
+  });
+});

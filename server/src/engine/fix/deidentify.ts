@@ -80,6 +80,36 @@ const balanced = (s: string): boolean => (s.match(/\(/g)?.length ?? 0) === (s.ma
 
 /** The de-identification fixes for one mention, the most sensible first and preferred. */
 export function deidentifyMention(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
+  const fixes = operatorFixes(ctx, m);
+  if (ctx.config.language === "es") return fixes;
+  return fixes.map((f) => ({ ...f, edits: f.edits.map((e) => withArticle(ctx.source, e)) }));
+}
+
+/** Words that take "an" though they start with a consonant letter, or "a" though they start with a vowel. */
+const AN_EXCEPTIONS = /^(?:hour|honest|honou?r|heir|8|11(?!\d{2})|18(?!\d{2})|80(?!\d{2}))/i;
+const A_EXCEPTIONS = /^(?:uni|use|usu|uti|eu|one|once|ur[aeiou])/i;
+
+/**
+ * Keeps the article before an edit right for the word that now follows it ("an Elk Hollow rancher"
+ * → "a rancher", "a Plano orthodontist" → "an orthodontist"), taking the article into the edit when
+ * it changes.
+ */
+export function withArticle(source: string, e: TextEdit): TextEdit {
+  const before = /(?<![\p{L}])(a|an)([ \t]+)$/iu.exec(source.slice(Math.max(0, e.range.start - 4), e.range.start));
+  if (!before) return e;
+  const next = /^[\s"“'‘(*_]*([\p{L}\d][\p{L}\d-]*)/u.exec(e.newText + source.slice(e.range.end, e.range.end + 40));
+  if (!next) return e;
+  const word = next[1];
+  const acronym = /^[A-Z]{2,}(?![a-z])/.test(word);
+  const an = acronym ? /^[AEFHILMNORSX]/.test(word) : (/^[aeiou]/i.test(word) && !A_EXCEPTIONS.test(word)) || AN_EXCEPTIONS.test(word);
+  const article = before[1];
+  const wanted = an ? "an" : "a";
+  if (article.toLowerCase() === wanted) return e;
+  const fixed = /^\p{Lu}/u.test(article) ? wanted[0].toUpperCase() + wanted.slice(1) : wanted;
+  return { range: { start: e.range.start - before[0].length, end: e.range.end }, newText: fixed + before[2] + e.newText };
+}
+
+function operatorFixes(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
   switch (m.type) {
     case "name":
       return nameFixes({ source: ctx.source, language: ctx.config.language, noun: ctx.noun, people: ctx.people }, m);

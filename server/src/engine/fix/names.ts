@@ -68,7 +68,11 @@ export function nameFixes(ctx: NameContext, m: IdentifierMention): Fix[] {
   const who = ctx.people.personOf(m);
   if (who.protected) return [];
   const own = wholeRange(ctx, m.range, who);
-  const places = [own, ...who.places.filter((r) => !(r.start <= own.start && own.end <= r.end) && !(own.start <= r.start && r.end <= own.end))];
+  const others = who.places.filter((r) => !(r.start <= own.start && own.end <= r.end) && !(own.start <= r.start && r.end <= own.end));
+  // A person named very often: each reported mention changes itself, and the first one also the
+  // places no detector reported (so that the fixes of a long document stay linear in size).
+  const firstReported = who.places.find((r) => !who.found.has(r));
+  const places = others.length <= MAX_PLACES ? [own, ...others] : [own, ...(firstReported && firstReported.start === own.start ? others.filter((r) => who.found.has(r)) : [])];
   const roles: TextEdit[] = [];
   const pseudos: TextEdit[] = [];
   for (const r of places) {
@@ -116,6 +120,9 @@ function placeOf(ctx: NameContext, r: OffsetRange): Place {
   const poss = possessive && ctx.language === "en" ? `${apostrophe}s` : "";
   return { range: { start, end }, head: source.slice(lineAt(source, start).start, start), possessive, poss };
 }
+
+/** How many places of one person every fix of theirs changes at most. */
+const MAX_PLACES = 40;
 
 /** The phrase for a relative: "my son", "the patient's mother" (possessive: "the patient's mother's"). */
 function relationPhrase(ctx: NameContext, who: Person, poss: string): string {

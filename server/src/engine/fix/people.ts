@@ -31,6 +31,8 @@ export interface Person {
   relation?: { word: string; owner: string };
   /** Where the text names the person: the reported mentions and the places no detector reported. */
   places: OffsetRange[];
+  /** The places no detector reported (found by the person's name tokens). */
+  found: Set<OffsetRange>;
 }
 
 /** Relations a relative or friend takes instead of their name ("the patient's mother"). */
@@ -124,6 +126,34 @@ function sameName(p: Person, tokens: readonly string[]): boolean {
   return tokens.length === 1 && tokens[0].length > 1 && p.tokens.has(tokens[0]);
 }
 
+/** Places sorted by start, for overlap look-ups in logarithmic time. */
+class PlaceIndex {
+  private readonly starts: OffsetRange[];
+  constructor(places: readonly OffsetRange[]) {
+    this.starts = [...places].sort((a, b) => a.start - b.start);
+  }
+  /** The position of the first place starting at or after `at`. */
+  private find(at: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid].start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  overlaps(r: OffsetRange): boolean {
+    const i = this.find(r.start);
+    // places are names: a few words long, so the one before can only overlap if it starts shortly before
+    for (let j = Math.max(0, i - 3); j < Math.min(this.starts.length, i + 2); j++) if (overlaps(this.starts[j], r)) return true;
+    return false;
+  }
+  add(r: OffsetRange): void {
+    this.starts.splice(this.find(r.start), 0, r);
+  }
+}
+
 const key = (r: OffsetRange): string => `${r.start}:${r.end}`;
 const overlaps = (a: OffsetRange, b: OffsetRange): boolean => a.start < b.end && b.start < a.end;
 
@@ -170,7 +200,7 @@ export class People {
     const letters = /^(?:\p{Lu}\.?\s?){2,3}$/u.test(text.trim()) ? text.replace(/[^\p{L}]/gu, "").toLowerCase() : "";
     let person = this.people.find((p) => (letters ? p.initials === letters : sameName(p, tokens)));
     if (!person) {
-      person = { index: 0, first: range.start, tokens: new Set(letters ? [] : tokens), names: [], initials: letters || tokens.map((t) => t[0]).join(""), protected: false, places: [] };
+      person = { index: 0, first: range.start, tokens: new Set(letters ? [] : tokens), names: [], initials: letters || tokens.map((t) => t[0]).join(""), protected: false, places: [], found: new Set() };
       this.people.push(person);
     } else {
       for (const t of letters ? [] : tokens) person.tokens.add(t);
@@ -188,37 +218,46 @@ export class People {
   private search(): void {
     if (this.searched) return;
     this.searched = true;
+    // One scan of the capitalised words of every block: a word that is a person's name token may be
+    // a place that person is named (linear in the text, however many people there are).
+    const byToken = new Map<string, Person[]>();
     for (const p of this.people) {
-      for (const token of p.tokens) {
-        if (token.length < 3) continue;
-        const re = new RegExp(String.raw`(?<![\p{L}\p{N}_@./\\-])${token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\p{L}\p{N}_-])`, "giu");
-        for (const b of this.blocks) {
-          for (const hit of b.text.matchAll(re)) {
-            const word = hit[0];
-            if (!/^\p{Lu}/u.test(word) || NOT_NAMES.has(word)) continue;
-            const start = b.offsets[hit.index!];
-            const end = b.offsets[hit.index! + word.length - 1] + 1;
-            if (end - start !== word.length) continue;
-            const range = wholeName(this.source, { start, end });
-            if (this.people.some((q) => q.places.some((r) => overlaps(r, range)))) continue;
-            // another person with a shared token ("Maria Santos" is not "Maria Lopez")
-            if (nameTokens(this.source.slice(range.start, range.end)).some((t) => t.length > 1 && !p.tokens.has(t))) continue;
-            p.places.push(range);
-            p.first = Math.min(p.first, range.start);
-          }
-        }
+      for (const t of p.tokens) if (t.length >= 3) byToken.set(t, [...(byToken.get(t) ?? []), p]);
+    }
+    const taken = new PlaceIndex(this.people.flatMap((p) => p.places));
+    for (const b of this.blocks) {
+      for (const hit of b.text.matchAll(/(?<![\p{L}\p{N}_@./\\-])\p{Lu}[\p{L}'’-]*/gu)) {
+        const word = hit[0].replace(/['’]s?$/, "");
+        const owners = byToken.get(word.toLowerCase());
+        if (!owners || NOT_NAMES.has(word) || /^[\p{N}_-]/u.test(b.text.charAt(hit.index! + hit[0].length))) continue;
+        const start = b.offsets[hit.index!];
+        const end = b.offsets[hit.index! + word.length - 1] + 1;
+        if (end - start !== word.length) continue;
+        const range = wholeName(this.source, { start, end });
+        if (taken.overlaps(range)) continue;
+        // the person whose name this is ("Maria Santos" is not "Maria Lopez")
+        const tokens = nameTokens(this.source.slice(range.start, range.end));
+        const p = owners.find((o) => tokens.every((t) => t.length <= 1 || o.tokens.has(t)));
+        if (!p) continue;
+        p.places.push(range);
+        p.found.add(range);
+        p.first = Math.min(p.first, range.start);
+        taken.add(range);
       }
+    }
+    for (const p of this.people) {
       p.places.sort((a, b) => a.start - b.start);
       for (const r of p.places) this.classify(p, r);
       if ([...p.tokens].some((t) => this.staff.has(t)) || this.doubtful(p)) p.protected = true;
     }
     // Someone named in one list with a person who is not a patient ("Sarah, Kelly and Rachel" of the carers) is not surely one.
-    for (let changed = true; changed; ) {
+    const order = this.people.flatMap((p) => p.places.map((r) => ({ p, r }))).sort((a, b) => a.r.start - b.r.start);
+    for (let changed = true, round = 0; changed && round < 20; round++) {
       changed = false;
-      for (const p of this.people) {
-        if (p.protected) continue;
-        const listed = this.people.some((q) => q !== p && q.protected && q.places.some((a) => p.places.some((b) => LIST_GAP.test(this.source.slice(Math.min(a.end, b.end), Math.max(a.start, b.start))) && (a.end <= b.start || b.end <= a.start))));
-        if (listed) p.protected = changed = true;
+      for (let i = 0; i + 1 < order.length; i++) {
+        const [x, y] = [order[i], order[i + 1]];
+        if (x.p.protected === y.p.protected || x.r.end > y.r.start || !LIST_GAP.test(this.source.slice(x.r.end, y.r.start))) continue;
+        x.p.protected = y.p.protected = changed = true;
       }
     }
     let index = 0;
