@@ -69,8 +69,13 @@ function removal(ctx: DeidentifyContext, m: IdentifierMention, labels = LABELS[m
  */
 export function wholeNumber(source: string, r: OffsetRange, span: OffsetRange): OffsetRange {
   let { start, end } = r;
-  const back = /(?<![\p{L}\d])[+(]?[\d(][\d() .-]*[ .-]?$/u.exec(source.slice(Math.max(span.start, start - 24), start));
-  if (back && /\d/.test(back[0]) && balanced(back[0] + source.slice(start, end))) start -= back[0].length;
+  // the run of number characters right before it, from its first "+", "(" or digit
+  const head = source.slice(Math.max(span.start, start - 24), start);
+  let from = head.length - trailingRun(head, "0123456789() .-+");
+  while (from < head.length && !/[+(\d]/.test(head[from])) from++;
+  const back = head.slice(from);
+  const letterBefore = from > 0 && /[\p{L}\d]/u.test(head[from - 1]);
+  if (back && /\d/.test(back) && !letterBefore && balanced(back + source.slice(start, end))) start -= back.length;
   const ahead = /^\d[\d]*(?:[ .-]\d+)*/.exec(source.slice(end, Math.min(span.end, end + 12)));
   if (ahead) end += ahead[0].length;
   return { start, end };

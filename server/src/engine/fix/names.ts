@@ -2,6 +2,7 @@
 import type { IdentifierMention } from "../analysis/types";
 import type { Fix, OffsetRange, TextEdit } from "../types";
 import { People, RELATION_AFTER, RELATION_BEFORE, type Person } from "./people";
+import { trailingRun } from "../text/scan";
 import { atSentenceStart, capitalize, lineAt } from "./text";
 
 /** Honorifics taken with the name they precede ("Mr. Harold Kim" → "a patient"). */
@@ -142,13 +143,14 @@ function roleEdit(ctx: NameContext, words: RoleWords, place: Place, who: Person)
   if (who.relation) {
     const before = RELATION_BEFORE.exec(source.slice(Math.max(0, start - 60), start));
     if (before) {
-      const sep = /(?:[ \t]*,)?[ \t]+$/.exec(before[0])![0];
+      const sep = before[0].slice(before[0].length - trailingRun(before[0], " \t,"));
       const comma = /,/.test(sep) && tail.startsWith(",") ? 1 : 0;
       return { range: { start: start - sep.length, end: end + comma }, newText: poss };
     }
     const after = possessive ? null : RELATION_AFTER.exec(source.slice(end, end + 80));
     if (after) {
-      const phrase = after[0].replace(/^[\s,(]+/, "").replace(/[\s,)]+$/, "");
+      const lead = after[0].replace(/^[\s,(]+/, "");
+      const phrase = lead.slice(0, lead.length - trailingRun(lead, " \t\r\n,)"));
       return { range: { start, end: end + after[0].length }, newText: capitalize(phrase, atSentenceStart(source, start)) };
     }
     return { range: r, newText: capitalize(relationPhrase(ctx, who, poss), atSentenceStart(source, start)) };

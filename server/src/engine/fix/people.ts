@@ -6,6 +6,7 @@ import type { IdentifierMention } from "../analysis/types";
 import { US_PLACES } from "../analysis/lexicons";
 import { US_STATES } from "../text/us-states";
 import type { OffsetRange } from "../types";
+import { trailingRun } from "../text/scan";
 import { atSentenceStart } from "./text";
 
 /** A prose block's text and its map back to source offsets. */
@@ -44,7 +45,7 @@ const RELATION_BEFORE = new RegExp(String.raw`(?<![\p{L}])(her|his|their|my|our|
 const RELATION_AFTER = new RegExp(String.raw`^(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*)(her|his|their|my|our)[ \t]+${RELATION_ADJ}(${RELATIONS})(?![\p{L}])([ \t]*[,)])?`, "iu");
 
 /** Titles and job words of people who give care, before their name ("Dr. Kim", "hygienist Maria"). */
-const PROVIDER_BEFORE = /(?<![\p{L}])(?:Dr|Doctor|Dentist|Nurse|Prof|Professor|Therapist|Hygienist|Dietitian|Dietician|Nutritionist|Pharmacist|Surgeon|Midwife|Chiropractor|Physio|Physiotherapist|Counsel+or|Acupuncturist|Audiologist|Optometrist|Carer|Practitioner|Coach|Trainer|Instructor|Receptionist|Manager|Director|Founder|Owner)\.?[ \t]*[(,]?[ \t]*$/iu;
+const PROVIDER_BEFORE = /(?<![\p{L}])(?:Dr|Doctor|Dentist|Nurse|Prof|Professor|Therapist|Hygienist|Dietitian|Dietician|Nutritionist|Pharmacist|Surgeon|Midwife|Chiropractor|Physio|Physiotherapist|Counsel+or|Acupuncturist|Audiologist|Optometrist|Carer|Practitioner|Coach|Trainer|Instructor|Receptionist|Manager|Director|Founder|Owner)\.?$/iu;
 /** Credentials after a name, perhaps after a suffix ("Maria Lopez, RDH", "Norman Wexley, Jr., Ph.D."). */
 const CREDENTIALS_AFTER = /^(?:['’]s)?(?:,?[ \t]*(?:Jr|Sr|II|III|IV)\.?)?,?[ \t]*(?:MD|M\.D\.|DDS|D\.D\.S\.|DMD|DO|D\.O\.|RN|R\.N\.|NP|PA-C|DPT|LCSW|LMFT|LPC|PhD|Ph\.D\.|PsyD|Psy\.D\.|DC|OD|RDH|FNP|CRNA|BSN|MSN|LAc|MBBS|FRCS|MRCP|MPH|M\.P\.H\.)(?![\p{L}])/u;
 /** Verbs that name the person who gave the care ("I visited Corinne", "highly recommend Sam"). */
@@ -56,15 +57,20 @@ const PRAISED_AFTER = /^(?:['’]s)?[ \t]+(?:(?:is|was|has been|always)[ \t]+(?:
 /** Place words: a "name" made only of them after "in", "from" or "to" is a place ("from Atlanta Georgia", "in Asia and America"). */
 const PLACE_WORDS = new Set(["Africa", "America", "Americas", "Asia", "Europe", "Australia", "Antarctica", "Canada", "Mexico", "China", "India", "Japan", "England", "Scotland", "Wales", "Ireland", "Britain", "Ghana", "Nigeria", "Kenya", "Uganda", "France", "Germany", "Spain", "Italy", "Brazil", "Singapore", "Zealand", "New", "UK", "USA", "US"]);
 const PLACE_BEFORE = /(?<![\p{L}])(?:in|from|to|near|across|throughout|around|of)[ \t]+$/iu;
+/** What a patient's own web address is called ("her blog"). */
+const PAGE_WORDS = new Set(["blog", "site", "website", "page", "channel", "profile", "fundraiser", "gofundme", "account", "vlog", "podcast", "story"]);
+
 /** What follows a person's name: a verb, an apposition, an age ("Maria came", "Maria, 34,", "Maria's"). */
 const PERSON_VERB_AFTER = /^(?:['’]s\b|[ \t]*[,(:]|[ \t]+(?:\p{Ll}+(?:ed|es|s|ing)|is|was|has|had|came|went|said|got|felt|saw|told|took|gave|made|ran|began|became|left|knew|thought|found|will|would|can|could|did|does|do|and|or|now|still|also|first|never|always|just|then|lost|won|fell|broke|kept|met|sat|wrote|spent|brought|bought|grew|drove|flew|swam|woke|slept|ate|drank|hurt|quit|set|put|cut|let|hit|read|led|paid|heard|held|stood|understood|wore|chose)\b)/u;
 /** Words between two people named in one list ("Kelly and Rachel", "Sarah, Kelly"). */
-const LIST_GAP = /^[ \t]*\)?[ \t]*(?:,|,?[ \t]+(?:and|or|&)[ \t]+)[ \t]*\(?[ \t]*$/;
+const LIST_GAP = /^\)? ?(?:,|,? ?(?:and|or|&)) ?\(?$/;
+/** True when the text between two names only lists them ("), and (", ", "), spaces collapsed. */
+const listGap = (between: string): boolean => between.length < 16 && LIST_GAP.test(between.replace(/[ \t]+/g, " ").trim().replace(/ ?([,)(]) ?/g, "$1"));
 
 /** "please call Martin", "contact Jo on ...": a contact person, not a patient. */
 const CONTACT_BEFORE = /(?<![\p{L}])(?:call|phone|ring|contact|email|e-mail|text|speak to|speak with|talk to|ask for|write to)[ \t]+$/iu;
 /** A press or media contact named right after their role ("our press officer Joan Whitlow"). */
-const PRESS_BEFORE = /(?:\b(?:press|media|communications|PR)\s+(?:office|officer|team|contact|enquiries|inquiries|manager|lead)|\bspokes(?:person|woman|man))[ \t]*[:,]?[ \t]*$/i;
+const PRESS_BEFORE = /(?:\b(?:press|media|communications|PR) (?:office|officer|team|contact|enquiries|inquiries|manager|lead)|\bspokes(?:person|woman|man))$/i;
 
 /** Honorifics taken with the name they follow ("Mr. Harold Kim"). */
 const TITLE_WITHIN = /^(?:Mr|Mrs|Ms|Mx|Miss|Mister|Dr|Prof|Sr|Sra|Srta|Don|Doña)\.?\s+/;
@@ -256,7 +262,7 @@ export class People {
       changed = false;
       for (let i = 0; i + 1 < order.length; i++) {
         const [x, y] = [order[i], order[i + 1]];
-        if (x.p.protected === y.p.protected || x.r.end > y.r.start || !LIST_GAP.test(this.source.slice(x.r.end, y.r.start))) continue;
+        if (x.p.protected === y.p.protected || x.r.end > y.r.start || !listGap(this.source.slice(x.r.end, y.r.start))) continue;
         x.p.protected = y.p.protected = changed = true;
       }
     }
@@ -281,8 +287,10 @@ export class People {
   private classify(p: Person, r: OffsetRange): void {
     const head = this.source.slice(Math.max(0, r.start - 60), r.start);
     const tail = this.source.slice(r.end, r.end + 80);
-    if (PROVIDER_BEFORE.test(head) || CREDENTIALS_AFTER.test(tail) || PROVIDER_VERB_BEFORE.test(head) || PROVIDER_AFTER.test(tail) || CONTACT_BEFORE.test(head)) p.protected = true;
-    if (PRESS_BEFORE.test(head) || PRAISED_AFTER.test(tail)) p.protected = true;
+    // (the title or role before the name, without the spaces, comma or bracket between them)
+    const bare = head.slice(0, head.length - trailingRun(head, " \t(,:"));
+    if (PROVIDER_BEFORE.test(bare) || CREDENTIALS_AFTER.test(tail) || PROVIDER_VERB_BEFORE.test(head) || PROVIDER_AFTER.test(tail) || CONTACT_BEFORE.test(head)) p.protected = true;
+    if (PRESS_BEFORE.test(bare.replace(/\s+/g, " ")) || PRAISED_AFTER.test(tail)) p.protected = true;
     const words = this.source.slice(r.start, r.end).split(/[\s,.]+/).filter(Boolean);
     const states = new Set(Object.values(US_STATES));
     if (PLACE_BEFORE.test(head) && words.every((w) => PLACE_WORDS.has(w) || US_PLACES.has(w) || states.has(w))) p.protected = true;
@@ -319,8 +327,9 @@ export class People {
     const url = this.source.slice(r.start, r.end).toLowerCase();
     if (this.people.some((p) => !p.protected && [...p.tokens].some((t) => t.length > 2 && url.includes(t)))) return true;
     const head = this.source.slice(Math.max(0, r.start - 80), r.start);
-    const sentence = head.slice(Math.max(0, head.search(/[^.!?]*$/)));
-    return /\b(?:her|his|their|my|[\p{L}]+['’]s)\s+(?:[\p{L}-]+\s+)?(?:blog|site|website|page|channel|profile|fundraiser|gofundme|account|vlog|podcast|story)\b/iu.test(sentence);
+    const sentence = head.slice(Math.max(head.lastIndexOf("."), head.lastIndexOf("!"), head.lastIndexOf("?")) + 1);
+    const words = sentence.split(/\s+/).map((w) => w.toLowerCase());
+    return words.some((w, i) => PAGE_WORDS.has(w) && words.slice(Math.max(0, i - 2), i).some((o) => /^(?:her|his|their|my)$|['’]s$/.test(o)));
   }
 
   /** Every person, for tests and reports. */

@@ -171,9 +171,18 @@ export function removalEdit(source: string, value: OffsetRange, labels: string |
     start -= trailingRun(head, " \t");
   }
   // "..., and her email is x." → "...": a conjunction left with nothing to join goes too.
-  const conjunction = /(?:[ \t]*,)?[ \t]+(?:and|or|but|y|o|pero)[ \t]*$/i.exec(source.slice(Math.max(limit.start, start - 12), start));
-  if (conjunction && newText === "" && /^[ \t]*(?:[.!?;]|\r?\n|$)/.test(source.slice(end, limit.end))) start -= conjunction[0].length;
+  if (newText === "" && /^[ \t]*(?:[.!?;]|\r?\n|$)/.test(source.slice(end, limit.end))) start -= danglingConjunction(source.slice(Math.max(limit.start, start - 12), start));
   return collapse(source, { range: { start, end }, newText }, limit);
+}
+
+/** The length of a conjunction ending `head` with its spaces and comma (", and "), or 0. */
+function danglingConjunction(head: string): number {
+  const bare = head.slice(0, head.length - trailingRun(head, " \t"));
+  const word = /(?<![\p{L}])(?:and|or|but|y|o|pero)$/iu.exec(bare);
+  if (!word) return 0;
+  const before = bare.slice(0, word.index);
+  const gap = trailingRun(before, " \t,");
+  return gap > 0 && /[ \t]/.test(before.slice(before.length - gap)) ? head.length - word.index + gap : 0;
 }
 
 /** When an edit leaves its sentence or line without words, grows it to take the sentence or line. */
