@@ -49,7 +49,7 @@ const PROVIDER_BEFORE = /(?<![\p{L}])(?:Dr|Doctor|Dentist|Nurse|Prof|Professor|T
 /** Credentials after a name, perhaps after a suffix ("Maria Lopez, RDH", "Norman Wexley, Jr., Ph.D."). */
 const CREDENTIALS_AFTER = /^(?:['’]s)?(?:,?[ \t]*(?:Jr|Sr|II|III|IV)\.?)?,?[ \t]*(?:MD|M\.D\.|DDS|D\.D\.S\.|DMD|DO|D\.O\.|RN|R\.N\.|NP|PA-C|DPT|LCSW|LMFT|LPC|PhD|Ph\.D\.|PsyD|Psy\.D\.|DC|OD|RDH|FNP|CRNA|BSN|MSN|LAc|MBBS|FRCS|MRCP|MPH|M\.P\.H\.)(?![\p{L}])/u;
 /** Verbs that name the person who gave the care ("I visited Corinne", "highly recommend Sam"). */
-const PROVIDER_VERB_BEFORE = /(?<![\p{L}])(?:visited|saw|seeing|recommend|recommended|recommending|treated by|seen by|worked with|working with|booked with|appointment with|sessions? with|referred (?:me )?to|trained (?:by|with)|thanks to)[ \t]+$/iu;
+const PROVIDER_VERB_BEFORE = /(?<![\p{L}])(?:visited|recommend|recommended|recommending|treated by|seen by|worked with|working with|booked with|appointment with|sessions? with|referred (?:me )?to|trained (?:by|with)|thanks to)[ \t]+$/iu;
 /** "Christian was my first point of contact", "Sam is our hygienist". */
 const PROVIDER_AFTER = /^[ \t]+qualified\b|^(?:['’]s)?[ \t]+(?:was|is|has been)[ \t]+(?:my|our|the|a|an)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?(?:dentist|doctor|therapist|physio|physiotherapist|nurse|hygienist|carer|caregiver|provider|practitioner|surgeon|specialist|orthodontist|chiropractor|counsel+or|coach|trainer|point of contact|founder|owner|director)\b/iu;
 /** What a writer says of the person who cared for them ("Christian is very professional", "Sam gave me exercises"). */
