@@ -3,7 +3,7 @@ import { analyzeDocument } from "./analysis";
 import { createAuthorizer, type AuthorizationRegistry } from "./authorization";
 import { defaultConfig, type ResolvedConfig } from "./config/types";
 import { applyDirectives, collectDirectives } from "./directives";
-import { createFixHelpers } from "./fix/helpers";
+import { createFixHelpers, withReplyDeidentification } from "./fix/helpers";
 import { languageOf, parseDocument } from "./parse";
 import type { Rule, RuleMeta } from "./rule";
 import { LineIndex } from "./text/lines";
@@ -154,7 +154,7 @@ function lint(rules: readonly Rule[], input: LintInput): LintResult {
             severity,
             message: fill(template, r.data),
             range: r.range,
-            fixes: r.fixes ?? [],
+            fixes: withReplyDeidentification(r.fixes ?? []),
             ...(r.authorization ? { authorization: r.authorization } : {}),
           });
         },

@@ -4,7 +4,7 @@ import type { ResolvedConfig } from "../config/types";
 import type { FixHelpers } from "../rule";
 import type { LineIndex } from "../text/lines";
 import type { AllowlistKey, Fix, OffsetRange, ParsedDocument, TextEdit } from "../types";
-import { trimmedEnd } from "../text/scan";
+import { trailingRun, trimmedEnd } from "../text/scan";
 import { US_STATES } from "../text/us-states";
 import { attributionFix, deidentifyMention, type DeidentifyContext } from "./deidentify";
 import { stateWithin } from "./places";
@@ -96,6 +96,11 @@ const REPLY_TEMPLATES = new Set(["review-reply", "review-reply-positive", "socia
 
 /** True when the document answers someone: a review or comment reply, or a social post addressed to a person. */
 export function isReply(doc: ParsedDocument, analysis: DocumentAnalysis): boolean {
+  // A review in the patient's own words ("I", "my") is a testimonial, not the practice's reply.
+  const text = doc.blocks.map((b) => b.text).join("\n");
+  const own = text.match(/\b(?:I|my|me|mine|I'm|I’m|I've|I’ve)\b/g)?.length ?? 0;
+  const practice = text.match(/\b(?:we|our|us|we're|we’re|you|your|you're|you’re)\b/gi)?.length ?? 0;
+  if (own > practice) return false;
   if (analysis.kind === "review-reply" || analysis.kind === "comment-reply") return true;
   if (analysis.kind !== "social") return false;
   return /^\s*@[\w.]+/.test(doc.blocks[0]?.text ?? "") || analysis.sentences.some((s) => s.cues.some((c) => c.kind === "greeting" || c.kind === "gratitude"));
@@ -113,6 +118,52 @@ function keptSentences(analysis: DocumentAnalysis, range: OffsetRange): string[]
     .filter((s) => s.mentions.length === 0 && s.health.length === 0 && !s.patientContext && !s.cues.some((c) => care.has(c.kind)))
     .map((s) => s.text.trim())
     .filter((t) => /\p{L}/u.test(t));
+}
+
+/** The de-identification that goes with a reply template: the reply without its disclosing sentences. */
+const REPLY_DEIDENTIFICATION = new WeakMap<Fix, Fix>();
+
+/**
+ * A finding's fixes with the de-identification of a reply put first, when a reply template is among
+ * them: the reply keeps what it says, less the sentences that disclose someone's care. The engine
+ * calls this as findings are reported, so every rule that offers a reply template gets it.
+ */
+export function withReplyDeidentification(fixes: readonly Fix[]): Fix[] {
+  const extra = fixes.map((f) => REPLY_DEIDENTIFICATION.get(f)).filter((f): f is Fix => f !== undefined);
+  return extra.length ? [...extra, ...fixes] : [...fixes];
+}
+
+/** Cues of a sentence that speaks of someone's care. */
+const CARE_CUES = new Set(["records", "second-person-care", "care-event", "past-event", "case-study"]);
+
+/**
+ * Removes the sentences of a reply that disclose care (a health detail, the reader's chart or visit),
+ * each with the space after it; the greeting, thanks and everything else stay. None when every
+ * sentence discloses (then only the template or the writer can help).
+ */
+function disclosureRemoval(doc: ParsedDocument, analysis: DocumentAnalysis, range: OffsetRange): Fix | undefined {
+  const inside = analysis.sentences.filter((s) => range.start <= s.range.start && s.range.end <= range.end && !analysis.quoted.has(s.index));
+  const discloses = (s: (typeof inside)[number]): boolean => s.health.length > 0 || s.cues.some((c) => CARE_CUES.has(c.kind));
+  const drop = inside.filter(discloses);
+  if (drop.length === 0 || drop.length === inside.length) return undefined;
+  // each dropped sentence with the spaces after it, neighbours merged into one edit
+  const ranges: OffsetRange[] = [];
+  for (const s of drop) {
+    const end = s.range.end + /^[ \t]*/.exec(doc.source.slice(s.range.end, s.range.end + 40))![0].length;
+    const last = ranges[ranges.length - 1];
+    if (last && last.end >= s.range.start) last.end = Math.max(last.end, end);
+    else ranges.push({ start: s.range.start, end });
+  }
+  const edits = ranges.map((r): TextEdit => {
+    // what ends a line takes the spaces before it instead of after it
+    if (/^(?:\r?\n|$)/.test(doc.source.slice(r.end, r.end + 2))) {
+      const before = doc.source.slice(Math.max(0, r.start - 40), r.start);
+      const end = r.end - trailingRun(doc.source.slice(r.start, r.end), " \t");
+      return { range: { start: r.start - trailingRun(before, " \t"), end }, newText: "" };
+    }
+    return { range: r, newText: "" };
+  });
+  return { title: "Remove the sentences that disclose care", kind: "deidentify", preferred: true, edits };
 }
 
 /** Creates the fix builders for one document. */
@@ -151,7 +202,12 @@ export function createFixHelpers(doc: ParsedDocument, analysis: DocumentAnalysis
       const kept = reply ? keptSentences(analysis, range) : [];
       const text = [...kept.map((k) => escapeForLanguage(k, doc.language)), body].join(" ");
       // Never preferred: a template replaces the writer's words, so "fix all" leaves it to the writer.
-      return fitted({ title, kind: "template", edits: [{ range, newText: lead + text + trail }] });
+      const fix = fitted({ title, kind: "template", edits: [{ range, newText: lead + text + trail }] });
+      if (reply) {
+        const removal = disclosureRemoval(doc, analysis, range);
+        if (removal) REPLY_DEIDENTIFICATION.set(fix, removal);
+      }
+      return fix;
     },
     attribution(range) {
       return fitted(structuredFix(doc, range, config) ?? attributionFix(doc.source, range, config));
