@@ -152,6 +152,11 @@ describe("nothing that is not the patient's changes", () => {
     expect(deidentified(text, names("Kelda Moss", "Rhiannon Pike"))).toBe(text);
   });
 
+  it("leaves the author alone, but not a patient who only shares the author's first name", () => {
+    const text = "---\nauthor: Maria Lopez\n---\n\nMaria Ruiz came in with asthma. Maria Lopez wrote this post.\n";
+    expect(deidentified(text, names("Maria Ruiz", "Maria Lopez"))).toBe("---\nauthor: Maria Lopez\n---\n\nA patient came in with asthma. Maria Lopez wrote this post.\n");
+  });
+
   it("leaves a researcher with a suffix and credentials alone", () => {
     const text = "Norvin Sallow, Jr., Ph.D., concluded in 1995 that fish oil helps.\n";
     expect(deidentified(text, names("Norvin Sallow"))).toBe(text);

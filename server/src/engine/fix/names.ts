@@ -68,7 +68,7 @@ export function nameFixes(ctx: NameContext, m: IdentifierMention): Fix[] {
   const words = roleWords(ctx.language, ctx.noun);
   const who = ctx.people.personOf(m);
   if (who.protected) return [];
-  const own = wholeRange(ctx, m.range, who);
+  const own = wholeRange(m.range, who);
   const others = who.places.filter((r) => !(r.start <= own.start && own.end <= r.end) && !(own.start <= r.start && r.end <= own.end));
   // A person named very often: each reported mention changes itself, and the first one also the
   // places no detector reported (so that the fixes of a long document stay linear in size).
@@ -92,7 +92,7 @@ function pseudonymOf(words: RoleWords, who: Person): string {
 }
 
 /** The mention's range grown to the whole name, as the person's places are. */
-function wholeRange(ctx: NameContext, r: OffsetRange, who: Person): OffsetRange {
+function wholeRange(r: OffsetRange, who: Person): OffsetRange {
   return who.places.find((p) => p.start <= r.start && r.end <= p.end) ?? r;
 }
 

@@ -254,7 +254,7 @@ export class People {
     for (const p of this.people) {
       p.places.sort((a, b) => a.start - b.start);
       for (const r of p.places) this.classify(p, r);
-      if ([...p.tokens].some((t) => this.staff.has(t)) || this.doubtful(p)) p.protected = true;
+      if (this.isStaff(p) || this.doubtful(p)) p.protected = true;
     }
     // Someone named in one list with a person who is not a patient ("Sarah, Kelly and Rachel" of the carers) is not surely one.
     const order = this.people.flatMap((p) => p.places.map((r) => ({ p, r }))).sort((a, b) => a.r.start - b.r.start);
@@ -270,6 +270,15 @@ export class People {
     for (const p of [...this.people].sort((a, b) => a.first - b.first)) {
       if (!p.protected && !p.relation) p.index = index++;
     }
+  }
+
+  /**
+   * A staff member or author by name: a full name of theirs is all staff tokens, or, named by one
+   * word only, that word is (a patient "Maria Ruiz" is not the hygienist "Maria Lopez").
+   */
+  private isStaff(p: Person): boolean {
+    if (p.names.length) return p.names.some((n) => n.every((t) => t.length <= 1 || this.staff.has(t)));
+    return [...p.tokens].some((t) => this.staff.has(t));
   }
 
   /**
