@@ -142,6 +142,13 @@ describe("nothing that is not the patient's changes", () => {
     expect(out).toBe("To interview the patient please call our press officer Joan Whitlow on 555-201-0199.\n".replace("the patient", "a patient"));
   });
 
+  it("removes a patient's number named after a provider, and keeps the provider's own", () => {
+    const text = "Dr. Ines Halloway called Marisol Quint at 555-201-0199 about her asthma.\n";
+    expect(deidentified(text, [...names("Ines Halloway", "Marisol Quint"), { find: "555-201-0199", type: "phone" }])).toBe("Dr. Ines Halloway called a patient about her asthma.\n");
+    const office = "Marisol Quint has asthma. Book with Dr. Ines Halloway at 555-201-0199.\n";
+    expect(deidentified(office, [...names("Ines Halloway", "Marisol Quint"), { find: "555-201-0199", type: "phone" }])).toBe("A patient has asthma. Book with Dr. Ines Halloway at 555-201-0199.\n");
+  });
+
   it("leaves the person a testimonial praises alone", () => {
     const text = "I recently visited Corvin for my back. Corvin is very professional.\n";
     expect(deidentified(text, names("Corvin"))).toBe(text);

@@ -9,8 +9,19 @@ import { atSentenceStart, capitalize, lineAt } from "./text";
 const TITLE_BEFORE = /\b(?:Mr|Mrs|Ms|Mx|Miss|Mister|Dr|Prof|Sr|Sra|Srta|Don|Doña)\.?[ \t]+$/;
 /** Words for a patient already in the text, after which the name is simply dropped ("our patient Angela"). */
 const ROLE_NOUN = /\b(?:patients?|clients?|residents?|members?|customers?|pacientes?|clientes?)(?:[ \t]*,)?[ \t]+$/i;
-/** Words after which a name is naming, not referring ("a patient named Angela"). */
+/** Words after which a name is naming, not referring ("a patient named Angela"; not "Dr. Kim called Angela"). */
 const NAMING = /(?<![ \t])[ \t]+(?:named|called|llamad[oa])[ \t]+$/i;
+/** Determiners of the noun phrase a naming word follows ("a little girl called ..."). */
+const NAMED_NOUN_DETERMINER = /^(?:a|an|the|one|our|my|her|his|their|un|una|el|la)$/i;
+
+/** The naming words before a name, when they follow a noun phrase ("a patient named"), not a verb's subject. */
+function namingBefore(head: string): RegExpExecArray | null {
+  const naming = NAMING.exec(head);
+  if (!naming) return null;
+  const words = head.slice(0, naming.index).split(/[ \t]+/).slice(-4, -1);
+  return words.some((w) => NAMED_NOUN_DETERMINER.test(w)) ? naming : null;
+}
+
 /** Greetings after which a name is dropped ("Hi Dana," → "Hi,"). */
 const GREETING = /\b(?:hi|hello|hey|thanks|thank you|congrats|congratulations|welcome|hola|gracias|felicidades|bienvenid[oa])(?:[ \t]*,)?[ \t]+$/i;
 const DEAR = /\b(dear|querid[oa]|estimad[oa])[ \t]+$/i;
@@ -164,7 +175,7 @@ function roleEdit(ctx: NameContext, words: RoleWords, place: Place, who: Person)
     return { range: { start: start - sep.length, end: to }, newText: poss };
   }
   // "a patient named Angela" → "a patient".
-  const naming = NAMING.exec(head);
+  const naming = namingBefore(head);
   if (naming && !possessive) return { range: { start: start - naming[0].length, end }, newText: "" };
   // "Dear Angela," → "Hello,"; "Hi Dana," → "Hi,"; "Thank you, Priya!" → "Thank you!".
   const dear = DEAR.exec(head);

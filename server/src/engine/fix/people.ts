@@ -322,7 +322,9 @@ export class People {
         p.places.some((place) => {
           if (place.end > r.start || r.start - place.end > 80) return false;
           const between = this.source.slice(place.end, r.start);
-          return !/[.!?](?:\s|$)|\n\s*\n/.test(between) && !/\b(?:her|his|their)\b/i.test(between);
+          // ("Dr. Kim called Maria at ...": the patient named in between owns it)
+          const patientBetween = this.people.some((q) => !q.protected && q.places.some((x) => x.start >= place.end && x.end <= r.start));
+          return !patientBetween && !/[.!?](?:\s|$)|\n\s*\n/.test(between) && !/\b(?:her|his|their)\b/i.test(between);
         }),
     );
   }
