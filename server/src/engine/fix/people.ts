@@ -1,9 +1,8 @@
 // Who is who in a document, for fixes: a small coreference over name mentions. "Angela Ruiz", later
 // "Angela", "Angela's" and "A.R." are one person; every place the text names that person changes
 // together, to one role. Staff, providers and contacts are never changed.
-import { GIVEN_NAMES, NOT_NAMES, PEOPLE_NAMES } from "../analysis/lexicons";
+import { GIVEN_NAMES, NOT_NAMES, PEOPLE_NAMES, US_PLACES } from "../analysis/lexicons";
 import type { IdentifierMention } from "../analysis/types";
-import { US_PLACES } from "../analysis/lexicons";
 import { US_STATES } from "../text/us-states";
 import type { OffsetRange } from "../types";
 import { trailingRun } from "../text/scan";
