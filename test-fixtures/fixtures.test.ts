@@ -24,7 +24,8 @@ interface Expected {
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) return name.startsWith(".") ? [] : walk(p);
+    // fix/ holds before-and-after pairs for the fixes (server/test/fix/snapshots.test.ts), not detection expectations
+    if (statSync(p).isDirectory()) return name.startsWith(".") || (dir === root && name === "fix") ? [] : walk(p);
     if (/\.fixed\./.test(name)) return [];
     // data files (JSON, YAML, CSV/TSV, TS modules) are fixtures under data/ only
     const data = /\.(json|ya?ml|csv|tsv|ts)$/.test(name) && !name.endsWith(".expected.json") && !name.startsWith(".") && relative(root, p).split(/[\\/]/)[0] === "data";

@@ -1,8 +1,8 @@
-// `safeharbor fix`: apply the preferred de-identification and template fixes, or show them as a diff.
+// `safeharbor fix`: apply the preferred de-identification fixes, or show them as a diff.
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigResolver, createLinter, fixAll, looksBinary, unifiedDiff, type Finding, type Linter, type ResolvedConfig } from "@safeharbor/server/engine";
+import { ConfigResolver, createLinter, fixDocument, looksBinary, unifiedDiff, type Finding, type Linter, type ResolvedConfig } from "@safeharbor/server/engine";
 import { rules as catalogue } from "@safeharbor/rules";
 import { checkText, RegistryCache } from "./check-file";
 import { expandPaths, selectedByConfig, shownPath } from "./files";
@@ -15,8 +15,9 @@ import { VERSION, type CliIO } from "./main";
 /** The help text of `safeharbor fix`. */
 export const FIX_USAGE = `Usage: safeharbor fix [options] [paths|globs...]
 
-Applies the preferred de-identification and template fixes to Markdown, MDX and plain-text files,
-then reports what is left to fix by hand.
+Applies the preferred de-identification fixes to Markdown, MDX and plain-text files, then reports
+what is left to fix by hand. Templates that replace a paragraph or a reply are never applied here:
+choose them in the editor.
 
 Options:
   --dry-run                      print the fixes as a unified diff; write nothing
@@ -64,7 +65,7 @@ interface FixedDocument {
 export function fixText(linter: Linter, file: string, text: string, config: ResolvedConfig, registries: RegistryCache, ruleIds?: readonly string[]): FixedDocument {
   const registry = registries.forConfig(config);
   const relint = (t: string): Finding[] => linter.lint({ uri: file, text: t, config, registry }).findings;
-  const result = fixAll(text, relint(text), { relint, ...(ruleIds ? { rules: ruleIds } : {}) });
+  const result = fixDocument(text, relint, ruleIds ? { rules: ruleIds } : {});
   return { before: text, after: result.text, applied: result.applied.length };
 }
 

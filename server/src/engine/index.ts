@@ -18,7 +18,7 @@ export { collectDirectives, parseDirective, type Directive } from "./directives"
 export { DISCLOSABLE_ELEMENTS, loadRegistry, parseRegistry, type AuthorizationEntry, type AuthorizationRegistry } from "./authorization";
 export { lintRegistry, REGISTRY_RULES, type RegistryLintOptions } from "./registry-lint";
 export { renderTemplate, templateIds } from "./fix/templates";
-export { fixAll, preferredFix, ruleSelected, applyTextEdits, type FixAllOptions, type FixAllResult, type AppliedFix } from "./fix/fix-all";
+export { FIX_ALL_KINDS, fixAll, fixDocument, preferredFix, ruleSelected, applyTextEdits, type FixAllOptions, type FixAllResult, type AppliedFix } from "./fix/fix-all";
 export { addToAllowlist, configFormatOf, type ConfigFormat } from "./fix/allowlist";
 export { unifiedDiff } from "./fix/diff";
 export { RESTRICTED_ZIP3 } from "./fix/places";

@@ -5,7 +5,7 @@ import { defaultConfig, type ResolvedConfig } from "./config/types";
 import { applyDirectives, collectDirectives, type Directive } from "./directives";
 import { fitDataFixes } from "./fix/data-edits";
 import { dataSettingsFor } from "./parse/data";
-import { createFixHelpers } from "./fix/helpers";
+import { createFixHelpers, withReplyDeidentification } from "./fix/helpers";
 import { languageOf, parseDocument } from "./parse";
 import type { Rule, RuleMeta } from "./rule";
 import { LineIndex } from "./text/lines";
@@ -193,7 +193,7 @@ function runRules(rules: readonly Rule[], input: LintInput, document: ParsedDocu
             severity,
             message: fill(template, r.data),
             range: r.range,
-            fixes: r.fixes ?? [],
+            fixes: withReplyDeidentification(r.fixes ?? []),
             ...(r.authorization ? { authorization: r.authorization } : {}),
           };
           own.push(finding);

@@ -10,7 +10,7 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { addToAllowlist, configFormatOf, dataLanguageOf, type AllowlistKey } from "../engine";
+import { addToAllowlist, configFormatOf, dataLanguageOf, type AllowlistKey, type Finding } from "../engine";
 import { toLspEdits, type DiagnosticData, type DiagnosticFix, type DocumentResult } from "./diagnostics";
 import { fixAllEdits, hasAutoFix, lineEdits, replacementEdits } from "./fixes";
 import { pathToUri, uriToPath } from "./uri";
@@ -101,11 +101,14 @@ function allowlistAction(d: Diagnostic, title: string, entry: { key: AllowlistKe
 }
 
 /** One action applying the preferred content fixes of some findings at once (as `safeharbor fix` would). */
-function fixAllAction(title: string, kind: string, doc: TextDocument, result: DocumentResult, caps: EditCapabilities, rules?: string[]): CodeAction | undefined {
-  const { edits, applied } = fixAllEdits(result.text, result.findings, rules);
+function fixAllAction(title: string, kind: string, doc: TextDocument, result: DocumentResult, caps: EditCapabilities, rules?: string[], relint?: Relint): CodeAction | undefined {
+  const { edits, applied } = fixAllEdits(result.text, result.findings, rules, undefined, relint);
   if (applied === 0 || edits.length === 0) return undefined;
   return { title, kind, edit: documentEdit(doc.uri, doc.version, toLspEdits(edits, result.lines), caps) };
 }
+
+/** Lints a text of the document with its config: fix-all then runs the CLI's passes. */
+export type Relint = (text: string) => readonly Finding[];
 
 /** True when the client asked for a kind that `kind` falls under (no `only` means quick fixes). */
 function wanted(only: readonly string[] | undefined, kind: string): boolean {
@@ -115,9 +118,11 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
 
 /**
  * The code actions for a request. `result` is the cached result for exactly the document's text,
- * when there is one; nothing here runs analysis.
+ * when there is one. Quick fixes come from the fixes computed with each finding; only
+ * `source.fixAll.safeharbor` lints again, through `relint`, so that it produces exactly what
+ * `safeharbor fix` would.
  */
-export function codeActions(params: CodeActionParams, doc: TextDocument, result: DocumentResult | undefined, caps: EditCapabilities): CodeAction[] {
+export function codeActions(params: CodeActionParams, doc: TextDocument, result: DocumentResult | undefined, caps: EditCapabilities, relint?: Relint): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wanted(only, CodeActionKind.QuickFix)) {
@@ -143,6 +148,7 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, result:
       if (result && !fixAllDone.has(ruleId)) {
         fixAllDone.add(ruleId);
         if (result.findings.filter((f) => f.ruleId === ruleId && hasAutoFix(f)).length > 1) {
+          // (one pass over the cached findings: the light bulb asks for this on every cursor move)
           const action = fixAllAction(`Fix all ${ruleId} problems in this document`, CodeActionKind.QuickFix, doc, result, caps, [ruleId]);
           if (action) actions.push(action);
         }
@@ -150,7 +156,7 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, result:
     }
   }
   if (result && only && wanted(only, FIX_ALL_KIND)) {
-    const action = fixAllAction("Fix all Safe Harbor problems that have a safe fix", FIX_ALL_KIND, doc, result, caps);
+    const action = fixAllAction("Fix all Safe Harbor problems that have a safe fix", FIX_ALL_KIND, doc, result, caps, undefined, relint);
     if (action) actions.push(action);
   }
   return actions;

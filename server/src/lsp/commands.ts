@@ -5,7 +5,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { REPO_URL, ruleDocsUrl, type Linter } from "../engine";
 import { expandPaths, selectedByConfig } from "../cli/files";
 import { documentEdit, type EditCapabilities } from "./codeActions";
-import { toDiagnostic, toLspEdits, type DocumentLinter } from "./diagnostics";
+import { relintFor, toDiagnostic, toLspEdits, type DocumentLinter } from "./diagnostics";
 import { fixAllEdits } from "./fixes";
 import { describeError, type ServerLog } from "./log";
 import type { SettingsStore } from "./settings";
@@ -39,7 +39,7 @@ export async function deidentifyDocument(ctx: CommandContext, uri: unknown): Pro
   if (!doc) return { applied: 0 };
   const result = await ctx.diagnostics.diagnose(doc, "request");
   if (!result || result.text !== doc.getText()) return { applied: 0 };
-  const { edits, applied } = fixAllEdits(result.text, result.findings, undefined, ["deidentify"]);
+  const { edits, applied } = fixAllEdits(result.text, result.findings, undefined, ["deidentify"], relintFor(ctx.linter, doc, result));
   if (applied === 0 || edits.length === 0) return { applied: 0 };
   const response = await ctx.connection.workspace.applyEdit({ label: "De-identify document", edit: documentEdit(doc.uri, doc.version, toLspEdits(edits, result.lines), ctx.edits) });
   return { applied: response.applied ? applied : 0 };

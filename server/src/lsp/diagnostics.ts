@@ -44,6 +44,17 @@ export interface DocumentResult {
   partial?: boolean;
 }
 
+/**
+ * Lints other texts of a document with the config of its result (for fix-all passes), the way
+ * `safeharbor fix` lints a file; undefined when the result has no config (linting was off or failed).
+ */
+export function relintFor(linter: Linter, doc: TextDocument, result: DocumentResult | undefined): ((text: string) => Finding[]) | undefined {
+  const context = result?.context;
+  if (!context) return undefined;
+  const language = LANGUAGES[doc.languageId];
+  return (text) => linter.lint({ uri: doc.uri, text, config: context.config, registry: context.registry, ...(language ? { language } : {}) }).findings;
+}
+
 /** Why a result is wanted; with `run: onSave`, only open and save lint afresh. */
 export type LintReason = "open" | "change" | "save" | "request";
 

@@ -1,8 +1,11 @@
 // Turns whole-text fixes of the engine (fix all, allowlist) into small LSP edits.
-import { fixAll, LineIndex, preferredFix, type Finding, type FixKind, type TextEdit } from "../engine";
+import { FIX_ALL_KINDS, fixAll, fixDocument, LineIndex, preferredFix, type Finding, type FixKind, type TextEdit } from "../engine";
 
-/** Fix kinds that change the content itself (as opposed to suppressing or allowlisting). */
-export const CONTENT_FIX_KINDS: readonly FixKind[] = ["deidentify", "template"];
+/**
+ * Fix kinds that fix-all applies: de-identification, exactly as `safeharbor fix` (templates that
+ * replace content stay separate code actions the writer chooses).
+ */
+export const CONTENT_FIX_KINDS: readonly FixKind[] = FIX_ALL_KINDS;
 
 /**
  * The single edit that turns `before` into `after`: the changed middle between the common prefix and
@@ -25,10 +28,13 @@ export function lineEdits(text: string, edits: readonly TextEdit[], lines: LineI
 
 /**
  * The edits applying the preferred fixes of some findings at once, with the engine's rules for
- * overlaps (the same as `safeharbor fix`), and how many fixes that is. One pass: no re-analysis.
+ * overlaps, and how many fixes that is. With `relint` (the document's linter), the same passes as
+ * `safeharbor fix`, so the result is the CLI's; without it, one pass over `findings`.
  */
-export function fixAllEdits(text: string, findings: readonly Finding[], rules?: readonly string[], kinds: readonly FixKind[] = CONTENT_FIX_KINDS): { edits: TextEdit[]; applied: number } {
-  const result = fixAll(text, findings, { kinds, ...(rules ? { rules } : {}) });
+export function fixAllEdits(text: string, findings: readonly Finding[], rules?: readonly string[], kinds: readonly FixKind[] = CONTENT_FIX_KINDS, relint?: (text: string) => readonly Finding[]): { edits: TextEdit[]; applied: number } {
+  const options = { kinds, ...(rules ? { rules } : {}) };
+  // With a linter at hand, exactly what `safeharbor fix` does (passes until nothing changes).
+  const result = relint ? fixDocument(text, relint, options) : fixAll(text, findings, options);
   return { edits: replacementEdits(text, result.text), applied: result.applied.length };
 }
 

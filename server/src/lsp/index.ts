@@ -20,7 +20,7 @@ import type { Linter, RuleMeta } from "../engine";
 import { forgetDocument, nlpLoaded, preloadNlp, warmUp } from "../engine";
 import { codeActions, FIX_ALL_KIND, type EditCapabilities } from "./codeActions";
 import { COMMANDS, deidentifyDocument, scanWorkspace, showRuleDocs, type CommandContext } from "./commands";
-import { DocumentLinter, type DocumentResult, type LintReason } from "./diagnostics";
+import { DocumentLinter, relintFor, type DocumentResult, type LintReason } from "./diagnostics";
 import { hoverAt } from "./hover";
 import { connectionLog, describeError, type ServerLog } from "./log";
 import { SettingsStore } from "./settings";
@@ -263,7 +263,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onCodeAction(async (params) => {
     try {
       const found = await currentResult(params.textDocument.uri);
-      return found ? codeActions(params, found.doc, found.result, commandContext.edits) : [];
+      return found ? codeActions(params, found.doc, found.result, commandContext.edits, relintFor(options.linter, found.doc, found.result)) : [];
     } catch (err) {
       log.error(`code actions failed: ${describeError(err)}`);
       return [];

@@ -19,12 +19,19 @@ describe("fixAll", () => {
     expect(result.applied.map((a) => a.range.start)).toEqual([0, 8]);
   });
 
-  it("lets an outer template win over the edits inside it", () => {
+  it("never applies a template: a template replaces the writer's words, so it stays the writer's choice", () => {
     const text = "Hi Dana, your root canal went well.";
     const template = finding("review/discloses-care", 0, text.length, "Thank you for your feedback.", { kind: "template" });
     const result = fixAll(text, [finding("phi/patient-name", 3, 7, "there"), template]);
+    expect(result.text).toBe("Hi there, your root canal went well.");
+    expect(result.applied.map((a) => a.ruleId)).toEqual(["phi/patient-name"]);
+  });
+
+  it("lets an outer template win over the edits inside it when templates are asked for", () => {
+    const text = "Hi Dana, your root canal went well.";
+    const template = finding("review/discloses-care", 0, text.length, "Thank you for your feedback.", { kind: "template" });
+    const result = fixAll(text, [finding("phi/patient-name", 3, 7, "there"), template], { kinds: ["deidentify", "template"] });
     expect(result.text).toBe("Thank you for your feedback.");
-    expect(result.applied.map((a) => a.ruleId)).toEqual(["review/discloses-care"]);
   });
 
   it("skips fixes that are not preferred or not de-identification or templates", () => {

@@ -31,11 +31,26 @@ describe("templates", () => {
     expect(renderTemplate("review-reply", config)).toBe("Llame al [teléfono de la oficina].");
   });
 
-  it("replaces a range with the template and keeps the whitespace around it", () => {
-    const text = "Thanks Dana, sorry about your root canal.\n";
+  it("replaces a reply with the template, never as the preferred fix, and keeps the whitespace around it", () => {
+    const text = "Thanks for your review, Dana. Sorry about your root canal.\n";
     const [fix] = helperFixes(text, text, (f, r) => [f.template("review-reply", r, "Use the standard reply")], { uri: "reply.txt", config: testConfig({ phones: ["(555) 201-4400"] }) });
-    expect(fix.preferred).toBe(true);
+    expect(fix.preferred).toBeUndefined();
     expect(apply(text, fix)).toMatch(/^Thank you for your feedback\. .*\(555\) 201-4400 so we can help\.\n$/);
+  });
+
+  it("keeps the sentences of a reply that disclose nothing ahead of the template", () => {
+    const text = "Thank you for your review. Sorry about your root canal, Dana. We value every guest.\n";
+    const [fix] = helperFixes(text, text, (f, r) => [f.template("review-reply", r, "Use the standard reply")], { uri: "reply.txt", config: testConfig({ phones: ["(555) 201-4400"] }) });
+    const out = apply(text, fix);
+    expect(out).toMatch(/^We value every guest\. Thank you for your feedback\./);
+    expect(out).not.toContain("root canal");
+    expect(out).not.toContain("Dana");
+  });
+
+  it("offers no reply template for a post that is not a reply", () => {
+    const text = "# In memory of a friend\n\nOur clinic will close on Friday in memory of a long-time friend of the practice.\n";
+    const [fix] = helperFixes(text, "Our clinic will close", (f, r) => [f.template("social-private", r, "Use the private-channel template")], { uri: "post.md" });
+    expect(fix.edits).toEqual([]);
   });
 
   it("keeps MDX parseable when a template goes into MDX", () => {
@@ -46,6 +61,24 @@ describe("templates", () => {
 });
 
 describe("testimonial attributions", () => {
+  it("keeps a city prop valid: only the state stays, or the value is emptied", () => {
+    const text = '<Testimonial name="Renata Quill" city="Elk Hollow, TX">\n  Great care.\n</Testimonial>\n';
+    const [fix] = helperFixes(text, "Elk Hollow, TX", (f, r) => [f.attribution(r)], { uri: "post.mdx" });
+    const out = apply(text, fix);
+    expect(out).toBe('<Testimonial name="Renata Quill" city="TX">\n  Great care.\n</Testimonial>\n');
+    expect(parseDocument("post.mdx", out, "mdx").parseError).toBeUndefined();
+    const town = '<Testimonial town="Elk Hollow" />\n';
+    expect(apply(town, helperFixes(town, "Elk Hollow", (f, r) => [f.attribution(r)], { uri: "post.mdx" })[0])).toBe('<Testimonial town="" />\n');
+  });
+
+  it("turns a name prop or field into A patient, never a patient in a state", () => {
+    const text = '<Testimonial name="Renata Quill, Plano TX" />\n';
+    const [fix] = helperFixes(text, "Renata Quill, Plano TX", (f, r) => [f.attribution(r)], { uri: "post.mdx" });
+    expect(apply(text, fix)).toBe('<Testimonial name="A patient" />\n');
+    const yaml = "---\nkind: testimonial\nname: Renata Quill\n---\n\nGreat care.\n";
+    expect(apply(yaml, helperFixes(yaml, "Renata Quill", (f, r) => [f.attribution(r)])[0])).toBe("---\nkind: testimonial\nname: A patient\n---\n\nGreat care.\n");
+  });
+
   it("becomes a patient in the state named by the attribution, keeping the dash", () => {
     const text = "> Best care ever.\n>\n> — Robert Quill, 72, Plano TX\n";
     const [fix] = helperFixes(text, "— Robert Quill, 72, Plano TX", (f, r) => [f.attribution(r)]);
@@ -146,13 +179,13 @@ describe("replacements inside front matter and MDX props", () => {
   const roleIn = (text: string, find: string, uri: string): string => apply(text, helperFixes(text, find, (f, range) => f.deidentify({ type: "name", range, block: 0, start: 0, end: find.length, text: find, sentence: 0, confidence: 1, owner: "unknown", tied: true }), { uri })[0]);
 
   it("writes a plain YAML value that still parses, capitalised as a fresh phrase", () => {
-    const out = roleIn("---\nauthor: Odessa Lin\n---\nText.\n", "Odessa Lin", "post.md");
-    expect(out).toBe("---\nauthor: A patient\n---\nText.\n");
-    expect(parseDocument("post.md", out, "markdown").frontmatter).toEqual({ author: "A patient" });
+    const out = roleIn("---\nname: Odessa Lin\n---\nText.\n", "Odessa Lin", "post.md");
+    expect(out).toBe("---\nname: A patient\n---\nText.\n");
+    expect(parseDocument("post.md", out, "markdown").frontmatter).toEqual({ name: "A patient" });
   });
 
   it("keeps the quotes of a quoted YAML value and of an MDX prop", () => {
-    expect(roleIn('---\nauthor: "Odessa Lin"\n---\nText.\n', "Odessa Lin", "post.md")).toBe('---\nauthor: "A patient"\n---\nText.\n');
+    expect(roleIn('---\nname: "Odessa Lin"\n---\nText.\n', "Odessa Lin", "post.md")).toBe('---\nname: "A patient"\n---\nText.\n');
     const mdx = roleIn('<Testimonial author="Odessa Lin" />\n', "Odessa Lin", "post.mdx");
     expect(mdx).toBe('<Testimonial author="A patient" />\n');
     expect(parseDocument("post.mdx", mdx, "mdx").parseError).toBeUndefined();

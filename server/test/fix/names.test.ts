@@ -86,3 +86,97 @@ describe("names become pseudonyms", () => {
     expect(f.fixes.filter((x) => x.preferred).map((x) => x.title)).toEqual(["Replace the name with a role"]);
   });
 });
+
+describe("one person, every mention, one role", () => {
+  it("changes every place that names the patient together, including places no detector reported", () => {
+    const text = "# Marisol Quint, 7, asthma\n\n![Marisol at the clinic](/img/visit.jpg)\n\nMarisol Quint came in with asthma. Marisol's inhaler helps.\n";
+    expect(deidentified(text, names("Marisol Quint"))).toBe("# A patient, 7, asthma\n\n![The patient at the clinic](/img/visit.jpg)\n\nThe patient came in with asthma. The patient's inhaler helps.\n");
+  });
+
+  it("changes a front matter value naming the patient with the text", () => {
+    const text = "---\ntitle: Marisol's recovery\n---\n\nMarisol Quint came in with asthma.\n";
+    expect(deidentified(text, names("Marisol Quint"))).toBe("---\ntitle: The patient's recovery\n---\n\nThe patient came in with asthma.\n");
+  });
+
+  it("joins initials and a lone first name to the full name", () => {
+    const text = "Dorian Vale had a fracture. Later D.V. walked, and Dorian smiled.\n";
+    expect(deidentified(text, [...names("Dorian Vale"), { find: "D.V.", type: "name" }])).toBe("A patient had a fracture. Later the patient walked, and the patient smiled.\n");
+  });
+
+  it("grows a partly reported name to the whole name", () => {
+    expect(deidentified("Great care for my knee.\n\nDorian Vale\n", names("Vale"))).toBe("Great care for my knee.\n\nA patient\n");
+  });
+
+  it("gives a second patient the other patient, never the first patient's role", () => {
+    const text = "Dorian Vale and Odessa Lin both had flu. Later Odessa Lin recovered.\n";
+    expect(deidentified(text, names("Dorian Vale", "Odessa Lin"))).toBe("A patient and another patient both had flu. Later the other patient recovered.\n");
+  });
+});
+
+describe("relatives take their relation to the patient", () => {
+  it("drops the name after the relation, never calling a relative another patient", () => {
+    const text = "Marisol Quint has asthma. Her mother Renata Quint drove her in.\n";
+    expect(deidentified(text, names("Marisol Quint", "Renata Quint"))).toBe("A patient has asthma. Her mother drove her in.\n");
+  });
+
+  it("names the relation elsewhere, and keeps the patient's possessive", () => {
+    const text = "Marisol's father, Anton Quint, stayed. Later Anton signed the forms.\n";
+    expect(deidentified(text, names("Marisol", "Anton Quint", "Anton"))).toBe("The patient's father stayed. Later the patient's father signed the forms.\n");
+  });
+
+  it("keeps the writer's own relation in a first-person story", () => {
+    const text = "My son Theo Wren broke his arm. Theo healed fast.\n";
+    expect(deidentified(text, names("Theo Wren", "Theo"))).toBe("My son broke his arm. My son healed fast.\n");
+  });
+});
+
+describe("nothing that is not the patient's changes", () => {
+  it("leaves providers with a title or credentials exactly as they are", () => {
+    const text = "Dr. Ines Halloway treated Marisol Quint. Ines Halloway, DDS, is our dentist.\n";
+    expect(deidentified(text, names("Ines Halloway", "Marisol Quint"))).toBe("Dr. Ines Halloway treated a patient. Ines Halloway, DDS, is our dentist.\n");
+  });
+
+  it("leaves a press contact alone while the patient becomes a role", () => {
+    const text = "To interview Marisol please call our press officer Joan Whitlow on 555-201-0199.\n";
+    const out = deidentified(text, names("Marisol", "Joan Whitlow"));
+    expect(out).toBe("To interview the patient please call our press officer Joan Whitlow on 555-201-0199.\n".replace("the patient", "a patient"));
+  });
+
+  it("removes a patient's number named after a provider, and keeps the provider's own", () => {
+    const text = "Dr. Ines Halloway called Marisol Quint at 555-201-0199 about her asthma.\n";
+    expect(deidentified(text, [...names("Ines Halloway", "Marisol Quint"), { find: "555-201-0199", type: "phone" }])).toBe("Dr. Ines Halloway called a patient about her asthma.\n");
+    const office = "Marisol Quint has asthma. Book with Dr. Ines Halloway at 555-201-0199.\n";
+    expect(deidentified(office, [...names("Ines Halloway", "Marisol Quint"), { find: "555-201-0199", type: "phone" }])).toBe("A patient has asthma. Book with Dr. Ines Halloway at 555-201-0199.\n");
+  });
+
+  it("leaves the person a testimonial praises alone", () => {
+    const text = "I recently visited Corvin for my back. Corvin is very professional.\n";
+    expect(deidentified(text, names("Corvin"))).toBe(text);
+  });
+
+  it("leaves someone listed with a staff member alone", () => {
+    const text = "My carer (Kelda Moss) and Rhiannon Pike were wonderful to me after my fall.\n";
+    expect(deidentified(text, names("Kelda Moss", "Rhiannon Pike"))).toBe(text);
+  });
+
+  it("leaves the author alone, but not a patient who only shares the author's first name", () => {
+    const text = "---\nauthor: Maria Lopez\n---\n\nMaria Ruiz came in with asthma. Maria Lopez wrote this post.\n";
+    expect(deidentified(text, names("Maria Ruiz", "Maria Lopez"))).toBe("---\nauthor: Maria Lopez\n---\n\nA patient came in with asthma. Maria Lopez wrote this post.\n");
+  });
+
+  it("leaves a researcher with a suffix and credentials alone", () => {
+    const text = "Norvin Sallow, Jr., Ph.D., concluded in 1995 that fish oil helps.\n";
+    expect(deidentified(text, names("Norvin Sallow"))).toBe(text);
+  });
+
+  it("leaves a lone capitalised word that opens a sentence but names no one", () => {
+    const text = "Smaller fish are low in mercury. Ocean perch and wild salmon are too.\n";
+    expect(deidentified(text, names("Ocean"))).toBe(text);
+    expect(deidentified("We met a runner. Odessa came in limping.\n", names("Odessa"))).toBe("We met a runner. A patient came in limping.\n");
+  });
+
+  it("leaves places that look like names alone", () => {
+    const text = "Power plants in Asia and America pollute the sea.\n";
+    expect(deidentified(text, names("Asia", "America"))).toBe(text);
+  });
+});

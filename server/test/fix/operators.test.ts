@@ -137,3 +137,42 @@ describe("fixes as data", () => {
     for (const f of findings) for (const fix of f.fixes) expect(fix.title).not.toMatch(/555|odessa/);
   });
 });
+
+describe("identifiers go whole", () => {
+  it("takes the country code and trunk prefix a detector left out, so no (0) is left behind", () => {
+    const text = "You can reach her mother on +44 (0)20 7946 0000 after six.\n";
+    expect(deidentified(text, [{ find: "20 7946 0000", type: "phone" }])).toBe("You can reach her mother after six.\n");
+    expect(deidentified("Call (555) 201-7788 today.\n", [{ find: "201-7788", type: "phone" }])).toBe("Call today.\n");
+  });
+
+  it("drops a conjunction left with nothing to join", () => {
+    const text = "Tobias Wren was seen today, and his email is wren.t@example.com.\n";
+    expect(deidentified(text, [{ find: "wren.t@example.com", type: "email" }])).toBe("Tobias Wren was seen today.\n");
+  });
+
+  it("removes an emphasised link whole, never leaving empty brackets", () => {
+    const text = "Odessa Lin healed. Read more at [**https://odessa-lin.example.com/**](https://odessa-lin.example.com/) today.\n";
+    const out = deidentified(text, [{ find: "Odessa Lin", type: "name" }, { find: "https://odessa-lin.example.com/", type: "url" }]);
+    expect(out).not.toMatch(/\[\W*\]/);
+    expect(out).not.toContain("odessa-lin");
+  });
+
+  it("leaves a web address the text points to as a reference, when nothing says it is a patient's", () => {
+    const text = "Marisol Quint healed. For mercury levels in fish see [**https://fish-facts.example.org/**](https://fish-facts.example.org/).\n";
+    expect(deidentified(text, [{ find: "https://fish-facts.example.org/", type: "url" }])).toBe(text);
+    const blog = "Marisol Quint healed. You can follow her blog at https://fish-facts.example.org/ today.\n";
+    expect(deidentified(blog, [{ find: "https://fish-facts.example.org/", type: "url" }])).not.toContain("fish-facts");
+  });
+
+  it("offers no date fix for a range of numbers that is a quantity", () => {
+    const text = "Tobias Wren walked 10-20 times a day.\n";
+    expect(deidentified(text, [{ find: "10-20", type: "date" }])).toBe(text);
+  });
+});
+
+describe("articles", () => {
+  it("keeps a or an right for the word that now follows", () => {
+    expect(deidentified("She is an Elk Hollow rancher with asthma.\n", spec("location", "Elk Hollow"))).toBe("She is a rancher with asthma.\n");
+    expect(deidentified("He is a Plano orthodontist with a cough.\n", spec("location", "Plano"))).toBe("He is an orthodontist with a cough.\n");
+  });
+});

@@ -11,10 +11,13 @@ const EMAILS = ["odessa@example.com", "wren.t@example.com"];
 const RECORDS = ["00482913", "00771234"];
 const PLACES = ["Hoboken", "Plano, TX", "Elk Hollow"];
 const CONDITIONS = ["asthma", "a torn ACL", "type 2 diabetes", "migraines"];
+/** A provider, reported as a name like the patients: no fix may change her. */
+const STAFF = "Dr. Ines Halloway";
 const FILLER = ["Café talk 😊 — naïve résumé at the front desk.", "We love our neighbourhood.", "Drink water and rest.", "Ask us anything — we’re here."];
 
 const SPECS: MentionSpec[] = [
   ...NAMES.map((find) => ({ find, type: "name" as const })),
+  { find: "Ines Halloway", type: "name" as const },
   ...NAMES.map((n) => ({ find: new RegExp(`${n.split(" ")[0]}(?! ${n.split(" ")[1]})`, "u"), type: "name" as const })),
   ...DATES.map((find) => ({ find, type: "date" as const })),
   ...PHONES.map((find) => ({ find, type: "phone" as const })),
@@ -33,6 +36,7 @@ const sentence: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(pick(NAMES), pick(RECORDS)).map(([n, r]) => `${n}'s chart (MRN ${r}) was updated.`),
   fc.tuple(pick(PLACES), pick(CONDITIONS)).map(([p, c]) => `A runner from ${p} had ${c}.`),
   fc.tuple(pick(NAMES), pick(DATES)).map(([n, d]) => `Thank you, ${n.split(" ")[0]}! See you after ${d}.`),
+  fc.tuple(pick(NAMES), pick(CONDITIONS)).map(([n, c]) => `${STAFF} treated ${n.split(" ")[0]} for ${c}.`),
   pick(FILLER),
 );
 
@@ -86,11 +90,15 @@ describe("fix safety properties", () => {
             expect(after.slice(0, from)).toBe(doc.text.slice(0, from));
             expect(after.slice(after.length - (doc.text.length - to))).toBe(doc.text.slice(to));
             if (fix.kind === "deidentify") {
-              // De-identification stays on the finding's own lines.
+              // De-identification stays on the finding's own lines, or on another place naming the same person.
               const lineStart = doc.text.lastIndexOf("\n", finding.range.start - 1) + 1;
               const nextBreak = doc.text.indexOf("\n", finding.range.end);
-              expect(from).toBeGreaterThanOrEqual(lineStart);
-              expect(to).toBeLessThanOrEqual(nextBreak < 0 ? doc.text.length : nextBreak + 1);
+              const tokens = doc.text.slice(finding.range.start, finding.range.end).toLowerCase().split(/[^\p{L}]+/u).filter((t) => t.length > 2);
+              for (const e of fix.edits) {
+                const onLine = e.range.start >= lineStart && e.range.end <= (nextBreak < 0 ? doc.text.length : nextBreak + 1);
+                const samePerson = tokens.some((t) => doc.text.slice(e.range.start, e.range.end).toLowerCase().includes(t));
+                expect(onLine || samePerson).toBe(true);
+              }
             }
           }
         }
@@ -99,10 +107,34 @@ describe("fix safety properties", () => {
     );
   });
 
+  it("fix-all leaves a provider exactly as written, and every filler sentence", () => {
+    fc.assert(
+      fc.property(documentArb, (doc) => {
+        const after = fixDocument(doc);
+        const count = (s: string, x: string): number => s.split(x).length - 1;
+        expect(count(after, STAFF)).toBe(count(doc.text, STAFF));
+        for (const filler of FILLER) expect(count(after, filler)).toBe(count(doc.text, filler));
+      }),
+      runs,
+    );
+  });
+
+  it("a person is named consistently: after fix-all no patient's name or name token is left", () => {
+    fc.assert(
+      fc.property(documentArb, (doc) => {
+        const after = fixDocument(doc);
+        for (const n of NAMES) for (const t of n.split(" ")) expect(after).not.toContain(t);
+      }),
+      runs,
+    );
+  });
+
   it("re-linting the fixed text finds none of the fixed findings", () => {
     fc.assert(
       fc.property(documentArb, (doc) => {
-        expect(lint(doc, fixDocument(doc))).toEqual([]);
+        // (the provider stays reported, with no fix: she is not a patient)
+        const left = lint(doc, fixDocument(doc)).filter((f) => f.fixes.some((x) => x.kind === "deidentify" && x.preferred));
+        expect(left).toEqual([]);
       }),
       runs,
     );

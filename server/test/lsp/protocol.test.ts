@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { fork } from "node:child_process";
+import { fork, spawnSync } from "node:child_process";
 import {
   createProtocolConnection,
   DiagnosticSeverity,
@@ -18,6 +18,9 @@ import {
   type Diagnostic,
 } from "vscode-languageserver-protocol/node";
 import { PULL_CLIENT, PUSH_CLIENT, SERVER_JS, TestClient, uriOf } from "./client";
+
+/** The bundled CLI, built beside the server. */
+const CLI_JS = join(SERVER_JS, "..", "cli.js");
 
 // An unused suppression directive is reported by the engine itself whatever the rule catalogue holds,
 // with a fix that removes it: a stable finding for driving the protocol. The prose around it is
@@ -307,6 +310,33 @@ describe("the real rule catalogue", () => {
     client.apply(preferred!.edit!);
     expect(client.text(uri)).not.toContain("Maria Lopez");
     expect(client.text(uri)).toMatch(/came in with a cracked molar and was diagnosed with diabetes\.\n$/);
+  });
+
+  // The editor's fix-all and `safeharbor fix` are one operation: the same text comes out of both.
+  const FIX_ALL_POST = [
+    "# Marisol Quint, 7, asthma",
+    "",
+    "Our patient Marisol Quint came in with asthma on March 3, 2021. Marisol's mother, Renata Quint, drove her in.",
+    "Dr. Ines Halloway treated her. Marisol's inhaler now works, and you can reach her mother at renata.quint@example.com.",
+    "",
+    "> Best care ever! — Tobias Wren, 72, Plano TX",
+    "",
+  ].join("\n");
+
+  it("source.fixAll.safeharbor produces exactly what safeharbor fix writes", async () => {
+    const file = join(dir, "fix-all-equals-cli.md");
+    writeFileSync(file, FIX_ALL_POST);
+    const cli = spawnSync(process.execPath, [CLI_JS, "fix", "--stdin", "--stdin-filename", file], { input: FIX_ALL_POST, encoding: "utf8", cwd: dir });
+    expect(cli.stdout).not.toBe(FIX_ALL_POST);
+    expect(cli.stdout).not.toContain("Marisol");
+    const client = await start();
+    const uri = uriOf(file);
+    await client.open(uri, FIX_ALL_POST);
+    await client.diagnostics(uri);
+    const [fixAll] = await client.codeActions(uri, [], ["source.fixAll.safeharbor"]);
+    expect(fixAll?.kind).toBe("source.fixAll.safeharbor");
+    client.apply(fixAll.edit!);
+    expect(client.text(uri)).toBe(cli.stdout);
   });
 
   // A name only the NLP pass recognises: the first diagnostics of a session come without it, then the

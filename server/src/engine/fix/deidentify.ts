@@ -48,6 +48,9 @@ const LABELS: Partial<Record<IdentifierType | "birth", string>> = {
   birth: String.raw`DOB|D\.O\.B\.?|date\s*of\s*birth|birth\s*date|birthdate|fecha\s*de\s*nacimiento`,
 };
 
+/** Contact details, which may be a staff member's or a press contact's rather than a patient's. */
+const CONTACT_TYPES = new Set<IdentifierType>(["phone", "fax", "email", "url", "handle"]);
+
 /** Connectors removed with a place ("from Hoboken"). */
 const PLACE_CONNECTOR = /(?<![ \t])[ \t]+(?:in|from|of|near|at|around|outside(?:\s+of)?|to|en|de|desde|cerca\s+de)[ \t]*$/i;
 
@@ -56,11 +59,62 @@ function fix(title: string, edit: TextEdit, preferred = false): Fix {
 }
 
 function removal(ctx: DeidentifyContext, m: IdentifierMention, labels = LABELS[m.type], preferred = true): Fix {
-  return fix(`Remove the ${KIND_NAME[m.type]}`, removalEdit(ctx.source, m.range, labels, ctx.span(m)), preferred);
+  const range = m.type === "phone" || m.type === "fax" ? wholeNumber(ctx.source, m.range, ctx.span(m)) : m.range;
+  return fix(`Remove the ${KIND_NAME[m.type]}`, removalEdit(ctx.source, range, labels, ctx.span(m)), preferred);
 }
+
+/**
+ * A phone number whole: a country code, trunk prefix or area code the detector left out ("+44 (0)"
+ * before "20 7946 0000") goes with it, so that no "(0)" is left behind.
+ */
+export function wholeNumber(source: string, r: OffsetRange, span: OffsetRange): OffsetRange {
+  let { start, end } = r;
+  // the run of number characters right before it, from its first "+", "(" or digit
+  const head = source.slice(Math.max(span.start, start - 24), start);
+  let from = head.length - trailingRun(head, "0123456789() .-+");
+  while (from < head.length && !/[+(\d]/.test(head[from])) from++;
+  const back = head.slice(from);
+  const letterBefore = from > 0 && /[\p{L}\d]/u.test(head[from - 1]);
+  if (back && /\d/.test(back) && !letterBefore && balanced(back + source.slice(start, end))) start -= back.length;
+  const ahead = /^\d[\d]*(?:[ .-]\d+)*/.exec(source.slice(end, Math.min(span.end, end + 12)));
+  if (ahead) end += ahead[0].length;
+  return { start, end };
+}
+
+const balanced = (s: string): boolean => (s.match(/\(/g)?.length ?? 0) === (s.match(/\)/g)?.length ?? 0);
 
 /** The de-identification fixes for one mention, the most sensible first and preferred. */
 export function deidentifyMention(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
+  const fixes = operatorFixes(ctx, m);
+  if (ctx.config.language === "es") return fixes;
+  return fixes.map((f) => ({ ...f, edits: f.edits.map((e) => withArticle(ctx.source, e)) }));
+}
+
+/** Words that take "an" though they start with a consonant letter, or "a" though they start with a vowel. */
+const AN_EXCEPTIONS = /^(?:hour|honest|honou?r|heir|8|11(?!\d{2})|18(?!\d{2})|80(?!\d{2}))/i;
+const A_EXCEPTIONS = /^(?:uni|use|usu|uti|eu|one|once|ur[aeiou])/i;
+
+/**
+ * Keeps the article before an edit right for the word that now follows it ("an Elk Hollow rancher"
+ * → "a rancher", "a Plano orthodontist" → "an orthodontist"), taking the article into the edit when
+ * it changes.
+ */
+export function withArticle(source: string, e: TextEdit): TextEdit {
+  const before = /(?<![\p{L}])(a|an)([ \t]+)$/iu.exec(source.slice(Math.max(0, e.range.start - 4), e.range.start));
+  if (!before) return e;
+  const next = /^[\s"“'‘(*_]*([\p{L}\d][\p{L}\d-]*)/u.exec(e.newText + source.slice(e.range.end, e.range.end + 40));
+  if (!next) return e;
+  const word = next[1];
+  const acronym = /^[A-Z]{2,}(?![a-z])/.test(word);
+  const an = acronym ? /^[AEFHILMNORSX]/.test(word) : (/^[aeiou]/i.test(word) && !A_EXCEPTIONS.test(word)) || AN_EXCEPTIONS.test(word);
+  const article = before[1];
+  const wanted = an ? "an" : "a";
+  if (article.toLowerCase() === wanted) return e;
+  const fixed = /^\p{Lu}/u.test(article) ? wanted[0].toUpperCase() + wanted.slice(1) : wanted;
+  return { range: { start: e.range.start - before[0].length, end: e.range.end }, newText: fixed + before[2] + e.newText };
+}
+
+function operatorFixes(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
   switch (m.type) {
     case "name":
       return nameFixes({ source: ctx.source, language: ctx.config.language, noun: ctx.noun, people: ctx.people }, m);
@@ -74,6 +128,11 @@ export function deidentifyMention(ctx: DeidentifyContext, m: IdentifierMention):
     case "address":
       return placeFixes(ctx, m);
     default:
+      // A staff member's or a press contact's own number or address stays.
+      if (CONTACT_TYPES.has(m.type) && ctx.people.ownedByProtected(m.range)) return [];
+      // A web address is removed when it is a patient's (their name in it, or said to be theirs); a
+      // reference the text points to ("see https://...") stays: when in doubt no fix is offered.
+      if (m.type === "url" && /^(?:https?:\/\/|www\.)/i.test(m.text) && !ctx.people.patientsAddress(m.range)) return [];
       return [removal(ctx, m)];
   }
 }
@@ -88,6 +147,8 @@ export function yearOf(text: string, now = new Date()): string | undefined {
   return String(yy <= now.getFullYear() % 100 ? 2000 + yy : 1900 + yy);
 }
 
+/** Units after a number range ("10-20 times") that make it a quantity, not a date. */
+const QUANTITY_AFTER = /^\s*(?:%|x\b|times|percent|per\s?cent|fold|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|mg|mcg|g|kg|lbs?|pounds|ml|cc|units?|sessions?|visits?|reps?|sets?|people|patients|cases)\b/i;
 const WEEKDAY_BEFORE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+$|\b(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo),?[ \t]+$/i;
 const DATE_CONNECTOR = /\b(on|in|since|from|until|till|by|after|before|as of|during|dated|for|el|en|desde|hasta|del|despu[ée]s del?|antes del?)[ \t]+$/i;
 const FUTURE = /\b(?:will|shall|['’]ll|scheduled|upcoming|next|plans?|planned|booked|going to|see you|pr[óo]xim[oa]|programad[oa]|nos vemos)\b/i;
@@ -99,6 +160,8 @@ function dateFixes(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
   const line = lineAt(source, m.range.start);
   const head = source.slice(Math.max(line.start, ctx.span(m).start), m.range.start);
   const year = yearOf(text);
+  // "10-20 times", "5-14 days": a range of numbers, not a date; when in doubt no fix is offered.
+  if (/^\d{1,2}[-–/]\d{1,2}$/.test(text.trim()) && QUANTITY_AFTER.test(source.slice(m.range.end, m.range.end + 20))) return [];
   const remove = fix("Remove the date", removalEdit(source, m.range, LABELS.birth, ctx.span(m)));
   // A labelled date of birth ("DOB 04/12/1961", "(date of birth: ...)") goes with its label.
   if (new RegExp(`(?:${LABELS.birth})\\s*[:#-]?\\s*$`, "i").test(head) || new RegExp(`^(?:${LABELS.birth})\\b`, "i").test(text)) {
@@ -174,6 +237,8 @@ function zipFixes(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
 
 function placeFixes(ctx: DeidentifyContext, m: IdentifierMention): Fix[] {
   const { source } = ctx;
+  // "Omega 3s": a capitalised word before a small number names a product, not a place; no fix in doubt.
+  if (m.type === "location" && /^[ \t]+\d{1,2}(?!\d)/.test(source.slice(m.range.end, m.range.end + 6))) return [];
   const text = source.slice(m.range.start, m.range.end);
   const trailing = stateWithin(text) ? undefined : stateAfter(source, m.range.end);
   const r: OffsetRange = { start: m.range.start, end: m.range.end + (trailing?.length ?? 0) };

@@ -1,11 +1,14 @@
-// Whole-document de-identification: apply every preferred de-identify and template fix at once.
+// Whole-document de-identification: apply every preferred de-identification fix at once.
 import type { Finding, Fix, FixKind, OffsetRange, TextEdit } from "../types";
 
 /** Options of {@link fixAll}. */
 export interface FixAllOptions {
   /** Rule ids or families whose findings are fixed (`phi`, `review/confirms-patient`); all when absent. */
   rules?: readonly string[];
-  /** Fix kinds applied; default de-identify and template fixes. */
+  /**
+   * Fix kinds applied; default {@link FIX_ALL_KINDS}. Templates (a general-education scaffold, a reply
+   * template) replace the writer's content and are a choice, never part of "fix all".
+   */
   kinds?: readonly FixKind[];
   /**
    * Lints the fixed text again, so that fixes skipped because they overlapped another one get their
@@ -36,8 +39,11 @@ export function ruleSelected(ruleId: string, rules: readonly string[] | undefine
   return rules.some((r) => ruleId === r || ruleId.startsWith(r.replace(/\/$/, "") + "/"));
 }
 
+/** The fix kinds "fix all" applies by default: de-identification only. */
+export const FIX_ALL_KINDS: readonly FixKind[] = ["deidentify"];
+
 /** The fix a finding would get from "fix all": its preferred fix of an allowed kind. */
-export function preferredFix(finding: Finding, kinds: readonly FixKind[] = ["deidentify", "template"]): Fix | undefined {
+export function preferredFix(finding: Finding, kinds: readonly FixKind[] = FIX_ALL_KINDS): Fix | undefined {
   return finding.fixes.find((f) => f.preferred && kinds.includes(f.kind) && f.edits.length > 0);
 }
 
@@ -83,7 +89,7 @@ function onePass(text: string, findings: readonly Finding[], options: FixAllOpti
 }
 
 /**
- * Applies every preferred de-identification and template fix of `findings` to `text`. Overlapping
+ * Applies every preferred de-identification fix of `findings` to `text`. Overlapping
  * fixes resolve in favour of the outer one; the others apply right to left. With `relint`, repeats
  * until a pass changes nothing, so running it again on its own output changes nothing.
  */
@@ -99,4 +105,13 @@ export function fixAll(text: string, findings: readonly Finding[], options: FixA
     result = next;
   }
   return { text: result.text, applied };
+}
+
+/**
+ * De-identifies a whole document the one way both `safeharbor fix` and the editor's
+ * `source.fixAll.safeharbor` do: lint, apply the preferred fixes, lint the result again and repeat
+ * until nothing changes. `lint` returns the findings of a text of this document.
+ */
+export function fixDocument(text: string, lint: (text: string) => readonly Finding[], options: Omit<FixAllOptions, "relint"> = {}): FixAllResult {
+  return fixAll(text, lint(text), { ...options, relint: lint });
 }

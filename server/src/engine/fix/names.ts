@@ -1,15 +1,27 @@
 // Names → roles or pseudonyms: who is who in a document, and the role phrase that fits the grammar.
 import type { IdentifierMention } from "../analysis/types";
 import type { Fix, OffsetRange, TextEdit } from "../types";
+import { People, RELATION_AFTER, RELATION_BEFORE, type Person } from "./people";
+import { trailingRun } from "../text/scan";
 import { atSentenceStart, capitalize, lineAt } from "./text";
 
 /** Honorifics taken with the name they precede ("Mr. Harold Kim" → "a patient"). */
 const TITLE_BEFORE = /\b(?:Mr|Mrs|Ms|Mx|Miss|Mister|Dr|Prof|Sr|Sra|Srta|Don|Doña)\.?[ \t]+$/;
-const TITLE_WITHIN = /^(?:Mr|Mrs|Ms|Mx|Miss|Mister|Dr|Prof|Sr|Sra|Srta|Don|Doña)\.?\s+/;
 /** Words for a patient already in the text, after which the name is simply dropped ("our patient Angela"). */
 const ROLE_NOUN = /\b(?:patients?|clients?|residents?|members?|customers?|pacientes?|clientes?)(?:[ \t]*,)?[ \t]+$/i;
-/** Words after which a name is naming, not referring ("a patient named Angela"). */
+/** Words after which a name is naming, not referring ("a patient named Angela"; not "Dr. Kim called Angela"). */
 const NAMING = /(?<![ \t])[ \t]+(?:named|called|llamad[oa])[ \t]+$/i;
+/** Determiners of the noun phrase a naming word follows ("a little girl called ..."). */
+const NAMED_NOUN_DETERMINER = /^(?:a|an|the|one|our|my|her|his|their|un|una|el|la)$/i;
+
+/** The naming words before a name, when they follow a noun phrase ("a patient named"), not a verb's subject. */
+function namingBefore(head: string): RegExpExecArray | null {
+  const naming = NAMING.exec(head);
+  if (!naming) return null;
+  const words = head.slice(0, naming.index).split(/[ \t]+/).slice(-4, -1);
+  return words.some((w) => NAMED_NOUN_DETERMINER.test(w)) ? naming : null;
+}
+
 /** Greetings after which a name is dropped ("Hi Dana," → "Hi,"). */
 const GREETING = /\b(?:hi|hello|hey|thanks|thank you|congrats|congratulations|welcome|hola|gracias|felicidades|bienvenid[oa])(?:[ \t]*,)?[ \t]+$/i;
 const DEAR = /\b(dear|querid[oa]|estimad[oa])[ \t]+$/i;
@@ -26,6 +38,8 @@ interface RoleWords {
   definite: string;
   possessive: string;
   anotherPossessive: string;
+  other: string;
+  otherPossessive: string;
   bare: string;
   pseudonym: string;
   hello: string;
@@ -33,9 +47,9 @@ interface RoleWords {
 
 function roleWords(language: "en" | "es", noun: string): RoleWords {
   if (language === "es") {
-    return { indefinite: `un ${noun}`, another: `otro ${noun}`, definite: `el ${noun}`, possessive: `el ${noun}`, anotherPossessive: `otro ${noun}`, bare: noun, pseudonym: "Paciente", hello: "Hola" };
+    return { indefinite: `un ${noun}`, another: `otro ${noun}`, definite: `el ${noun}`, possessive: `el ${noun}`, anotherPossessive: `otro ${noun}`, other: `el otro ${noun}`, otherPossessive: `el otro ${noun}`, bare: noun, pseudonym: "Paciente", hello: "Hola" };
   }
-  return { indefinite: `a ${noun}`, another: `another ${noun}`, definite: `the ${noun}`, possessive: `the ${noun}'s`, anotherPossessive: `another ${noun}'s`, bare: noun, pseudonym: "Patient", hello: "Hello" };
+  return { indefinite: `a ${noun}`, another: `another ${noun}`, definite: `the ${noun}`, possessive: `the ${noun}'s`, anotherPossessive: `another ${noun}'s`, other: `the other ${noun}`, otherPossessive: `the other ${noun}'s`, bare: noun, pseudonym: "Patient", hello: "Hello" };
 }
 
 /** The role noun that suits the document: "client" where the text speaks of clients, else "patient". */
@@ -46,63 +60,7 @@ export function roleNoun(source: string, language: "en" | "es"): string {
   return clients > patients ? "client" : "patient";
 }
 
-interface Person {
-  index: number;
-  first: number;
-  tokens: Set<string>;
-  initials: string;
-}
-
-/** The tokens of a name, without titles, possessives and punctuation. */
-function nameTokens(text: string): string[] {
-  return text
-    .replace(TITLE_WITHIN, "")
-    .replace(/['’]s?$/, "")
-    .split(/[\s.]+/)
-    .map((t) => t.replace(/[^\p{L}'’-]/gu, "").toLowerCase())
-    .filter(Boolean);
-}
-
-/** The people a document names, in order of first mention: "Angela Ruiz", later "Angela", are one person. */
-export class People {
-  private readonly people: Person[] = [];
-  private readonly seen = new Set<string>();
-
-  /** Registers name mentions; call with every name mention of the document, in any order. */
-  add(mentions: readonly IdentifierMention[]): void {
-    const fresh = mentions.filter((m) => m.type === "name" && !this.seen.has(`${m.range.start}:${m.range.end}`));
-    fresh.sort((a, b) => a.range.start - b.range.start);
-    // Full names first, so that a lone first name joins the person it belongs to.
-    const ordered = [...fresh.filter((m) => nameTokens(m.text).length > 1), ...fresh.filter((m) => nameTokens(m.text).length <= 1)];
-    for (const m of ordered) this.personOf(m);
-  }
-
-  /** The person a mention names, and whether this is the first mention of them. */
-  personOf(m: IdentifierMention): { index: number; first: boolean } {
-    const key = `${m.range.start}:${m.range.end}`;
-    const tokens = nameTokens(m.text);
-    const letters = tokens.length === 1 && /^[a-z]{2,3}$/.test(tokens[0]) && /^(?:[A-Z]\.?\s?){2,3}$/.test(m.text.trim()) ? tokens[0] : "";
-    let person = this.people.find((p) => (letters ? p.initials === letters : tokens.some((t) => t.length > 1 && p.tokens.has(t))));
-    if (!person) {
-      person = { index: this.people.length, first: m.range.start, tokens: new Set(letters ? [] : tokens), initials: letters || tokens.map((t) => t[0]).join("") };
-      this.people.push(person);
-    } else if (!this.seen.has(key)) {
-      for (const t of letters ? [] : tokens) person.tokens.add(t);
-      person.first = Math.min(person.first, m.range.start);
-    }
-    this.seen.add(key);
-    this.renumber();
-    return { index: person.index, first: person.first === m.range.start };
-  }
-
-  private renumber(): void {
-    [...this.people].sort((a, b) => a.first - b.first).forEach((p, i) => (p.index = i));
-  }
-}
-
-function edit(title: string, range: OffsetRange, newText: string, preferred = false): Fix {
-  return { title, kind: "deidentify", ...(preferred ? { preferred } : {}), edits: [{ range, newText }] };
-}
+export { People };
 
 /** What a name fix needs to know about its document. */
 export interface NameContext {
@@ -112,12 +70,54 @@ export interface NameContext {
   people: People;
 }
 
-/** Role and pseudonym fixes for a name mention, keeping the sentence grammatical. */
+/**
+ * Role and pseudonym fixes for a name mention, keeping the sentence grammatical. Each fix changes
+ * every place the document names the same person, so that all of them change together; a person
+ * who may not be a patient (staff, a provider, a contact) gets no fix.
+ */
 export function nameFixes(ctx: NameContext, m: IdentifierMention): Fix[] {
-  const { source } = ctx;
-  let { start, end } = m.range;
   const words = roleWords(ctx.language, ctx.noun);
-  // Take an honorific before the name, and a possessive after it.
+  const who = ctx.people.personOf(m);
+  if (who.protected) return [];
+  const own = wholeRange(m.range, who);
+  const others = who.places.filter((r) => !(r.start <= own.start && own.end <= r.end) && !(own.start <= r.start && r.end <= own.end));
+  // A person named very often: each reported mention changes itself, and the first one also the
+  // places no detector reported (so that the fixes of a long document stay linear in size).
+  const firstReported = who.places.find((r) => !who.found.has(r));
+  const places = others.length <= MAX_PLACES ? [own, ...others] : [own, ...(firstReported && firstReported.start === own.start ? others.filter((r) => who.found.has(r)) : [])];
+  const roles: TextEdit[] = [];
+  const pseudos: TextEdit[] = [];
+  for (const r of places) {
+    const place = placeOf(ctx, r);
+    roles.push(roleEdit(ctx, words, place, who));
+    pseudos.push({ range: place.range, newText: pseudonymOf(words, who) + place.poss });
+  }
+  return [
+    { title: who.relation ? "Replace the name with the relation to the patient" : "Replace the name with a role", kind: "deidentify", preferred: true, edits: roles },
+    { title: "Replace the name with a pseudonym", kind: "deidentify", edits: pseudos },
+  ];
+}
+
+function pseudonymOf(words: RoleWords, who: Person): string {
+  return `${words.pseudonym} ${String.fromCharCode(65 + (who.index % 26))}${who.index >= 26 ? Math.floor(who.index / 26) : ""}`;
+}
+
+/** The mention's range grown to the whole name, as the person's places are. */
+function wholeRange(r: OffsetRange, who: Person): OffsetRange {
+  return who.places.find((p) => p.start <= r.start && r.end <= p.end) ?? r;
+}
+
+/** One place a name stands: its range with an honorific before and a possessive after. */
+interface Place {
+  range: OffsetRange;
+  head: string;
+  possessive: boolean;
+  poss: string;
+}
+
+function placeOf(ctx: NameContext, r: OffsetRange): Place {
+  const { source } = ctx;
+  let { start, end } = r;
   const title = TITLE_BEFORE.exec(source.slice(Math.max(0, start - 12), start));
   if (title) start -= title[0].length;
   // A possessive inside the mention ("Angela's") or right after it.
@@ -130,19 +130,42 @@ export function nameFixes(ctx: NameContext, m: IdentifierMention): Fix[] {
   }
   const possessive = apostrophe !== "";
   const poss = possessive && ctx.language === "en" ? `${apostrophe}s` : "";
-  const head = source.slice(lineAt(source, start).start, start);
-  const who = ctx.people.personOf(m);
-  const pseudonym = `${words.pseudonym} ${String.fromCharCode(65 + (who.index % 26))}${who.index >= 26 ? Math.floor(who.index / 26) : ""}`;
-  const pseudoFix = edit("Replace the name with a pseudonym", { start, end }, pseudonym + poss);
-
-  const role = roleEdit(ctx, words, head, { start, end }, possessive, poss, who);
-  return [{ title: "Replace the name with a role", kind: "deidentify", preferred: true, edits: [role] }, pseudoFix];
+  return { range: { start, end }, head: source.slice(lineAt(source, start).start, start), possessive, poss };
 }
 
-function roleEdit(ctx: NameContext, words: RoleWords, head: string, r: OffsetRange, possessive: boolean, poss: string, who: { index: number; first: boolean }): TextEdit {
+/** How many places of one person every fix of theirs changes at most. */
+const MAX_PLACES = 40;
+
+/** The phrase for a relative: "my son", "the patient's mother" (possessive: "the patient's mother's"). */
+function relationPhrase(ctx: NameContext, who: Person, poss: string): string {
+  const rel = who.relation!;
+  if (ctx.language === "es") return `${rel.owner ? "mi" : "el familiar del"} ${rel.owner ? rel.word : ctx.noun}`;
+  return `${rel.owner || `the ${ctx.noun}'s`} ${rel.word}${poss}`;
+}
+
+function roleEdit(ctx: NameContext, words: RoleWords, place: Place, who: Person): TextEdit {
   const { source } = ctx;
+  const { head, possessive, poss } = place;
+  const r = place.range;
   const { start, end } = r;
   const tail = source.slice(end, end + 3);
+  const first = who.first >= start && who.first < end;
+  // A relative: "her mother Rosa" → "her mother"; "Rosa, her mother," → "her mother"; else "the patient's mother".
+  if (who.relation) {
+    const before = RELATION_BEFORE.exec(source.slice(Math.max(0, start - 60), start));
+    if (before) {
+      const sep = before[0].slice(before[0].length - trailingRun(before[0], " \t,"));
+      const comma = /,/.test(sep) && tail.startsWith(",") ? 1 : 0;
+      return { range: { start: start - sep.length, end: end + comma }, newText: poss };
+    }
+    const after = possessive ? null : RELATION_AFTER.exec(source.slice(end, end + 80));
+    if (after) {
+      const lead = after[0].replace(/^[\s,(]+/, "");
+      const phrase = lead.slice(0, lead.length - trailingRun(lead, " \t\r\n,)"));
+      return { range: { start, end: end + after[0].length }, newText: capitalize(phrase, atSentenceStart(source, start)) };
+    }
+    return { range: r, newText: capitalize(relationPhrase(ctx, who, poss), atSentenceStart(source, start)) };
+  }
   // "our patient Angela" / "our patient, Angela, ..." → drop the name.
   const roleNoun = ROLE_NOUN.exec(head);
   if (roleNoun && !/^\s*(?:and|y)\b/.test(source.slice(end, end + 5))) {
@@ -152,7 +175,7 @@ function roleEdit(ctx: NameContext, words: RoleWords, head: string, r: OffsetRan
     return { range: { start: start - sep.length, end: to }, newText: poss };
   }
   // "a patient named Angela" → "a patient".
-  const naming = NAMING.exec(head);
+  const naming = namingBefore(head);
   if (naming && !possessive) return { range: { start: start - naming[0].length, end }, newText: "" };
   // "Dear Angela," → "Hello,"; "Hi Dana," → "Hi,"; "Thank you, Priya!" → "Thank you!".
   const dear = DEAR.exec(head);
@@ -175,9 +198,9 @@ function roleEdit(ctx: NameContext, words: RoleWords, head: string, r: OffsetRan
   const cap = atSentenceStart(source, start);
   if (DETERMINER[ctx.language].test(head) && !cap) return { range: r, newText: words.bare + poss };
   let phrase: string;
-  if (possessive) phrase = (who.first && who.index > 0 ? words.anotherPossessive : words.possessive).replace("'", poss.charAt(0) || "'");
-  else if (who.first) phrase = who.index > 0 ? words.another : words.indefinite;
-  else phrase = words.definite;
+  if (possessive) phrase = (who.index > 0 ? (first || who.index > 1 ? words.anotherPossessive : words.otherPossessive) : words.possessive).replace("'", poss.charAt(0) || "'");
+  else if (first) phrase = who.index > 0 ? words.another : words.indefinite;
+  else phrase = who.index === 0 ? words.definite : who.index === 1 ? words.other : words.another;
   // Spanish contractions: "a el" → "al", "de el" → "del".
   if (ctx.language === "es" && phrase.startsWith("el ")) {
     const prep = /\b(a|de)[ \t]+$/i.exec(head);

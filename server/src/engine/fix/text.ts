@@ -51,6 +51,8 @@ export function atSentenceStart(source: string, at: number): boolean {
     if (/^(?:---|\+\+\+)$/.test(prevText.trim())) return true;
     return /[.!?:…]$/.test(prevText);
   }
+  // Image alt text opens a fresh phrase.
+  if (/!\[[*_]*$/.test(head)) return true;
   // A value at the start of a front matter entry or JSX attribute reads as a fresh phrase.
   if (/^[ \t]*[\w.-]+[ \t]*[:=][ \t]*["']?$/.test(head) || /(?<![\w-])[\w-]+=["']$/.test(head) || /^[ \t]*-[ \t]+["']?$/.test(head)) return true;
   // a sentence ended before the openers, and a space separates them from it
@@ -76,11 +78,12 @@ export function unwrap(source: string, r: OffsetRange): OffsetRange {
   const { start, end } = r;
   const line = lineAt(source, start);
   const before = source.slice(line.start, start);
-  // The text of an inline link: take the whole link.
-  if (before.endsWith("[") && source.startsWith("](", end)) {
+  // The text of an inline link, perhaps emphasised (`[**x**](url)`): take the whole link.
+  const open = /!?\[(?:\*\*|__|\*|_|`)?$/.exec(before);
+  const close = /^(?:\*\*|__|\*|_|`)?\]\(/.exec(source.slice(end, end + 4));
+  if (open && close) {
     const paren = source.indexOf(")", end);
-    const image = before.endsWith("![") ? 1 : 0;
-    if (paren > 0 && paren < line.end) return { start: start - 1 - image, end: paren + 1 };
+    if (paren > 0 && paren < line.end) return { start: start - open[0].length, end: paren + 1 };
   }
   // The URL of an inline link (with or without its scheme): take the whole link.
   const target = /\]\((?:mailto:|tel:)?$/i.exec(before);
@@ -171,7 +174,19 @@ export function removalEdit(source: string, value: OffsetRange, labels: string |
   } else if (/[ \t]$/.test(head)) {
     start -= trailingRun(head, " \t");
   }
+  // "..., and her email is x." → "...": a conjunction left with nothing to join goes too.
+  if (newText === "" && /^[ \t]*(?:[.!?;]|\r?\n|$)/.test(source.slice(end, limit.end))) start -= danglingConjunction(source.slice(Math.max(limit.start, start - 12), start));
   return collapse(source, { range: { start, end }, newText }, limit);
+}
+
+/** The length of a conjunction ending `head` with its spaces and comma (", and "), or 0. */
+function danglingConjunction(head: string): number {
+  const bare = head.slice(0, head.length - trailingRun(head, " \t"));
+  const word = /(?<![\p{L}])(?:and|or|but|y|o|pero)$/iu.exec(bare);
+  if (!word) return 0;
+  const before = bare.slice(0, word.index);
+  const gap = trailingRun(before, " \t,");
+  return gap > 0 && /[ \t]/.test(before.slice(before.length - gap)) ? head.length - word.index + gap : 0;
 }
 
 /** When an edit leaves its sentence or line without words, grows it to take the sentence or line. */
