@@ -6,7 +6,7 @@ import { rules } from "@safeharbor/rules";
 
 const linter = createLinter(rules);
 // compromise recognises this name; the lexicon pass does not.
-const TEXT = "# Last month\n\nLast month our patient José Martínez had a hip replacement.\n";
+const TEXT = "# Last month\n\nLast month our patient Zoë Baker had a hip replacement.\n";
 const names = (r: ReturnType<typeof linter.lint>) => r.findings.filter((f) => f.ruleId === "phi/patient-name").map((f) => TEXT.slice(f.range.start, f.range.end));
 
 describe("deferring the NLP pass", () => {
@@ -26,11 +26,11 @@ describe("deferring the NLP pass", () => {
   it("runs the pass when the caller does not defer it, or once the library is loaded", () => {
     const full = linter.lint({ uri: "post.md", text: TEXT });
     expect(full.nlpDeferred).toBeUndefined();
-    expect(names(full)).toEqual(["José Martínez"]);
+    expect(names(full)).toEqual(["Zoë Baker"]);
     expect(nlpLoaded()).toBe(true);
     preloadNlp();
     const after = linter.lint({ uri: "other.md", text: TEXT, deferNlp: true });
     expect(after.nlpDeferred).toBeUndefined();
-    expect(names(after)).toEqual(["José Martínez"]);
+    expect(names(after)).toEqual(["Zoë Baker"]);
   });
 });

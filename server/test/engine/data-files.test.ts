@@ -63,9 +63,10 @@ describe("JSON data files", () => {
   it("keeps a fixed JSON string escaped", () => {
     const text = JSON.stringify({ reviews: [{ reviewer: "Noor", review: "Billing was confusing.", ownerResponse: "Noor Haddad, we are sorry: your \"Delta Dental\" plan denied the x-rays." }] }, null, 2);
     const findings = lintText(text, "reviews.json");
-    const template = findings.find((f) => f.ruleId === "review/discloses-care")!;
-    const after = fixed(text, template);
+    const template = findings.find((f) => f.ruleId === "review/discloses-care")!.fixes.find((x) => x.kind === "template")!;
+    const after = applyTextEdits(text, template.edits);
     expect(() => JSON.parse(after)).not.toThrow();
+    // the compliant reply the writer can choose instead of the one that discloses
     expect(JSON.parse(after).reviews[0].ownerResponse).toMatch(/privacy/);
     expect(JSON.parse(after).reviews[0].review).toBe("Billing was confusing.");
   });
@@ -83,12 +84,12 @@ describe("JSON data files", () => {
     expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([["testimonial/identifiable-patient", "info"], ["testimonial/identifiable-patient", "info"], ["testimonial/identifiable-patient", "info"]]);
   });
 
-  it("de-identifies a testimonial's attribution: the name becomes a role, the town field is emptied", () => {
+  it("de-identifies a testimonial's attribution: the name becomes a role, the town field its state", () => {
     const text = JSON.stringify([{ name: "Marguerite Okonkwo", location: "Bend, OR", quote: "After my root canal I finally slept. My periodontitis is gone." }], null, 2);
     const cfg = config({ practice: { ...config().practice, state: "Oregon" } });
     const lint = (t: string): Finding[] => linter.lint({ uri: "testimonials.json", text: t, config: cfg }).findings;
     const after = fixAll(text, lint(text), { relint: lint }).text;
-    expect(JSON.parse(after)).toEqual([{ name: "A patient in Oregon", location: "", quote: "After my root canal I finally slept. My periodontitis is gone." }]);
+    expect(JSON.parse(after)).toEqual([{ name: "A patient", location: "OR", quote: "After my root canal I finally slept. My periodontitis is gone." }]);
     // an anonymous account of treatment is at most a warning: a reviewer would look, not act
     expect(lint(after).filter((f) => f.severity === "error")).toEqual([]);
   });
@@ -215,7 +216,7 @@ describe("social calendars (CSV, TSV)", () => {
 
   it("keeps a fixed field quoted, and quotes an unquoted one when the new text needs it", () => {
     const findings = lintText(CSV, "calendar.csv");
-    for (const f of findings.filter((x) => x.ruleId === "social/public-reply")) {
+    for (const f of findings.filter((x) => x.ruleId === "social/public-reply" && preferredFix(x))) {
       const after = fixed(CSV, f);
       const rows = parseCsv(after, { relax_column_count: false }) as string[][];
       expect(rows).toHaveLength(3);

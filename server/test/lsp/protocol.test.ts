@@ -341,7 +341,7 @@ describe("the real rule catalogue", () => {
 
   // A name only the NLP pass recognises: the first diagnostics of a session come without it, then the
   // server loads the NLP library once idle and the client gets the complete set.
-  const NLP_POST = "# Last month\n\nLast month our patient José Martínez had a hip replacement.\n";
+  const NLP_POST = "# Last month\n\nLast month our patient Zoë Baker had a hip replacement.\n";
   const nlpName = (ds: Diagnostic[]) => ds.filter((d) => d.code === "phi/patient-name");
 
   it("answers the first pull without waiting for the NLP library, then asks for a pull that has the names it finds", async () => {

@@ -5,6 +5,7 @@
 import type { ParsedDocument } from "../types";
 import { disclosureModel, scoreDocument, type DisclosureModel, type DocumentJudgement, type ModelDisclosure } from "./model";
 import { nameCandidates } from "./name-candidates";
+import { rx, words } from "./pattern-kit";
 import type { Disclosure, DisclosureVoice, DocumentAnalysis, IdentifierMention, SentenceInfo } from "./types";
 
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d)\b|\b(?:me|my|mine|myself)\b/i;
@@ -122,11 +123,11 @@ function onlyStaff(a: DocumentAnalysis, s: SentenceInfo): boolean {
 
 /** A patient's scope owns the health details in it: its sentences that tell a health detail or a care event. */
 /** A person or a past event: I, she, his, a family member, or a past-tense verb. */
-const PERSONAL = /\b(?:I|I'm|I’m|I've|I’ve|me|my|he|she|him|her|his|son|daughter|husband|wife|mom|mum|mother|dad|father|was|were|had|did|came|went|got|felt|told|started|began)\b/;
+const PERSONAL = rx("", String.raw`\b`, words(["I", "I'm", "I’m", "I've", "I’ve", "me", "my", "he", "she", "him", "her", "his", "son", "daughter", "husband", "wife", "mom", "mum", "mother", "dad", "father", "was", "were", "had", "did", "came", "went", "got", "felt", "told", "started", "began"]), String.raw`\b`);
 /** A family member or a patient spoken of in the third person. */
 const PERSONAL_OTHER = /\b(?:son|daughter|husband|wife|mom|mum|mother|dad|father|child|grandson|granddaughter|patient|client)\b/i;
 /** Words of general advice and of what is usually so. */
-const GENERALLY = /\b(?:many|most|often|usually|typically|generally|commonly|people who|patients who|if you|you can|you may|you might|you should)\b/i;
+const GENERALLY = rx("i", String.raw`\b`, words(["many", "most", "often", "usually", "typically", "generally", "commonly", "people who", "patients who", "if you", "you can", "you may", "you might", "you should"]), String.raw`\b`);
 const CLINICAL = new Set(["condition", "symptom", "procedure", "medication", "test", "treatment"]);
 const OWNED_CUES = new Set(["care-event", "patient-reference", "records", "second-person-care", "case-study", "past-event"]);
 

@@ -9,7 +9,7 @@ import { findCues } from "./cues";
 import { findHealth, type RawHealth } from "./health";
 import { findIdentifiers, type RawMention } from "./identifiers";
 import { documentKind } from "./kind";
-import { findNames, findPlaces, nlpLoaded, nlpPeople } from "./names";
+import { findNames, findPlaces, nlpLoaded, nlpPeople, STATES } from "./names";
 import { resolveOwners } from "./owners";
 import { markCaseSections, markPatientContext } from "./context";
 import { findTestimonials } from "./testimonials";
@@ -50,7 +50,8 @@ function fieldMentions(block: ProseBlock, raw: RawMention[]): RawMention[] {
   if (!field || raw.length) return [];
   const value = block.text.trim();
   const start = block.text.indexOf(value);
-  if (PLACE_FIELD.test(field) && /^[A-Z]/.test(value) && !/^(?:online|remote|virtual)$/i.test(value)) {
+  // (a state alone is not smaller than a state: "OR", "Oregon" is what de-identification leaves)
+  if (PLACE_FIELD.test(field) && /^[A-Z]/.test(value) && !/^(?:online|remote|virtual)$/i.test(value) && !STATES.has(value)) {
     const city = /^[^,]+/.exec(value)?.[0] ?? value;
     return [{ type: "location", start, end: start + city.trimEnd().length, confidence: 0.8 }];
   }

@@ -6,7 +6,7 @@ const heading = "What our patients say";
 export const stories: Story[] = [
   {
     slug: "implant-journey",
-    patient: "A patient in Oregon",
+    patient: "A patient",
     city: "",
     quote: `I lost two teeth to a bike crash in March.
 Dr. Owen Castellano placed my implants and I can eat apples again.`,
