@@ -225,7 +225,8 @@ describe("VS Code with the packaged extension (code-server)", () => {
     const reply = template("review-reply", configFor(file));
     expect(reply).toContain("(555) 013-4400");
     expect(saved).toBe(afterFix(text, confirms, TEMPLATE_FIX));
-    expect(saved.trim()).toBe(reply);
+    // the template replaces what discloses; a sentence of the reply that discloses nothing stays
+    expect(saved.trim().endsWith(reply)).toBe(true);
     await problemsUntil("the reply to be clean", "reply-to-dana.txt", (r) => r.length === 0);
     expect(await vscode.squiggles()).toEqual({ error: 0, warning: 0, info: 0 });
     await vscode.screenshot("4-template");
