@@ -70,7 +70,7 @@ export function markDisclosures(doc: ParsedDocument, a: DocumentAnalysis, model:
   // a sentence the model reports as a warning and the patient's scope owns is an error
   const levels = new Map(owned.map((d) => [d.sentence, d.level]));
   const merged = [...judgement.disclosures.map((d) => (levels.get(d.sentence) === "error" ? { ...d, level: "error" as const } : d)), ...owned.filter((d) => !judgement.disclosures.some((m) => m.sentence === d.sentence))];
-  const scored = merged.filter((d) => !a.quoted.has(d.sentence) && !a.sentences[d.sentence].general && !onlyAPointer(a, a.sentences[d.sentence]) && !onlyStaff(a, a.sentences[d.sentence]) && !judgedElsewhere(doc, a, a.sentences[d.sentence])).sort((x, y) => x.sentence - y.sentence);
+  const scored = merged.filter((d) => !a.quoted.has(d.sentence) && !a.sentences[d.sentence].general && !onlyAPointer(a, a.sentences[d.sentence]) && !onlyStaff(a, a.sentences[d.sentence]) && !tellsNothing(a, a.sentences[d.sentence])).sort((x, y) => x.sentence - y.sentence);
   gateByModel(a, judgement.aboutPatient, scored.map((d) => d.sentence));
   if (scored.length === 0) return;
   const words = a.sentences.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
@@ -104,7 +104,7 @@ function onlyAPointer(a: DocumentAnalysis, s: SentenceInfo): boolean {
  * Sentences that tell nothing: no health word, identifier, care cue or person; a question to
  * readers outside a reply; a lone word.
  */
-function judgedElsewhere(doc: ParsedDocument, a: DocumentAnalysis, s: SentenceInfo): boolean {
+function tellsNothing(a: DocumentAnalysis, s: SentenceInfo): boolean {
   // a sentence with no health word, no identifier, no care cue and no person in it tells no one's health
   // (an attribution line is a person: "Susan G", "CW", "— Merle, Spokane")
   const substance = s.health.length > 0 || s.mentions.some((i) => a.mentions[i].owner === "unknown") || s.cues.some((c) => OWNED_CUES.has(c.kind)) || PERSONAL.test(s.text) || YOU.test(s.text) || looksLikeAttribution(s.text.trim()) || DATE_LINE.test(s.text.trim());

@@ -61,7 +61,6 @@ export interface DocumentSignals {
   secondPerson: number;
   /** Share of sentences that speak of a third person with a health term. */
   thirdPersonHealth: number;
-  words: number;
   /** A short line that looks like an attribution ("— Maria G.", "Sam T., Austin"). */
   attribution: boolean;
   greeting: boolean;
@@ -76,14 +75,12 @@ export function documentSignals(doc: ParsedDocument, a: DocumentAnalysis): Docum
   let fph = 0;
   let sp = 0;
   let tph = 0;
-  let words = 0;
   let attribution = false;
   for (const s of a.sentences) {
     const health = s.health.length > 0;
     if (health && (FIRST_PERSON.test(s.text) || FIRST_PERSON_LOWER.test(s.text))) fph++;
     if (YOU.test(s.text)) sp++;
     if (health && THIRD_SINGULAR.test(s.text)) tph++;
-    words += s.text.split(/\s+/).length;
     const block = doc.blocks[s.block];
     if (!attribution && s.text.length < 60 && block && block.kind !== "heading" && ATTRIBUTION.test(s.text.trim()) && s.mentions.some((i) => a.mentions[i].type === "name")) attribution = true;
   }
@@ -95,7 +92,7 @@ export function documentSignals(doc: ParsedDocument, a: DocumentAnalysis): Docum
   if (typeof title === "string") for (const w of title.toLowerCase().split(/[^a-z]+/)) if (w.length > 2) evidence.add(`title:${w}`);
   for (const k of Object.keys(doc.frontmatter ?? {})) evidence.add(`fm:${k.toLowerCase()}`);
   for (const c of doc.components) evidence.add(`component:${c.name.toLowerCase()}`);
-  return { firstPersonHealth: fph / n, secondPerson: sp / n, thirdPersonHealth: tph / n, words, attribution, greeting, evidence: [...evidence] };
+  return { firstPersonHealth: fph / n, secondPerson: sp / n, thirdPersonHealth: tph / n, attribution, greeting, evidence: [...evidence] };
 }
 
 const bucket = (x: number, edges: number[]): number => {

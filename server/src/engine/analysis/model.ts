@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import shipped from "../../../../rules/models/disclosure.json";
 import type { ParsedDocument } from "../types";
 import { documentFeatures, documentSignals, hashFeature, sentenceFeatures, type DocumentSignals } from "./features";
-import type { DocumentAnalysis, SentenceInfo } from "./types";
+import type { DocumentAnalysis } from "./types";
 
 /** The weights file: sparse weights by hashed slot, and what they were trained on (no text). */
 export interface ModelFile {
