@@ -137,7 +137,7 @@ export function markPatientContext(a: DocumentAnalysis): void {
 
 /** True when one of the first sentences greets a person by name: the document is a message to them. */
 const GREETING_LINE = /^(?:hi|hello|hey|dear|welcome(?: aboard| back)?|congrats|congratulations)\b[,!]?\s/i;
-function opensAsLetter(a: DocumentAnalysis): boolean {
+export function opensAsLetter(a: DocumentAnalysis): boolean {
   return a.sentences.slice(0, 3).some((s) => GREETING_LINE.test(s.text) && s.mentions.some((i) => a.mentions[i].type === "name" && a.mentions[i].owner === "unknown" && a.mentions[i].start - s.start < 30));
 }
 

@@ -4,11 +4,12 @@
 // that patient's identifiers (recall first in a patient's scope, silence outside it).
 import type { ParsedDocument } from "../types";
 import { disclosureModel, scoreDocument, type DisclosureModel, type DocumentJudgement, type ModelDisclosure } from "./model";
+import { opensAsLetter } from "./context";
+import { firstPerson } from "./features";
 import { nameCandidates } from "./name-candidates";
 import { rx, words } from "./pattern-kit";
 import type { Disclosure, DisclosureVoice, DocumentAnalysis, IdentifierMention, SentenceInfo } from "./types";
 
-const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d)\b|\b(?:me|my|mine|myself)\b/i;
 const YOU = /\b(?:you|your|you're|you’re|you've|you’ve|yours|yourself|ur|u)\b/i;
 const REPLY_KINDS = new Set(["review-reply", "comment-reply"]);
 
@@ -40,7 +41,7 @@ function voiceOf(a: DocumentAnalysis, s: SentenceInfo): DisclosureVoice {
   // a testimonial's quote and attribution are the patient's own
   if (a.testimonials.some((t) => t.quoteBlocks.includes(s.block) || t.attributionBlocks.includes(s.block))) return "patient";
   if (YOU.test(s.text) && (reply || a.kind === "social" || a.kind === "testimonial" || opensWithGreeting(a))) return "addressed";
-  if (!reply && FIRST_PERSON.test(s.text)) return "patient";
+  if (!reply && firstPerson(s.text)) return "patient";
   return "described";
 }
 
@@ -66,14 +67,14 @@ export function markDisclosures(doc: ParsedDocument, a: DocumentAnalysis, model:
   // a writer who says the story is a composite or made up tells no one's health
   if (a.sentences.some((s) => s.cues.some((c) => c.kind === "composite"))) return;
   const judgement = scoreDocument(doc, a, model);
-  const owned = ownedHealth(doc, a, judgement);
+  const words = a.sentences.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
+  const owned = ownedHealth(doc, a, judgement, words);
   // a sentence the model reports as a warning and the patient's scope owns is an error
   const levels = new Map(owned.map((d) => [d.sentence, d.level]));
   const merged = [...judgement.disclosures.map((d) => (levels.get(d.sentence) === "error" ? { ...d, level: "error" as const } : d)), ...owned.filter((d) => !judgement.disclosures.some((m) => m.sentence === d.sentence))];
   const scored = merged.filter((d) => !a.quoted.has(d.sentence) && !a.sentences[d.sentence].general && !onlyAPointer(a, a.sentences[d.sentence]) && !onlyStaff(a, a.sentences[d.sentence]) && !tellsNothing(a, a.sentences[d.sentence])).sort((x, y) => x.sentence - y.sentence);
   gateByModel(a, judgement.aboutPatient, scored.map((d) => d.sentence));
   if (scored.length === 0) return;
-  const words = a.sentences.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
   const reply = REPLY_KINDS.has(a.kind);
   const photo = doc.images.length > 0;
   // names (and name-shaped words) in the scope of a probable disclosure first: they make it identifiable
@@ -136,9 +137,8 @@ const OWNED_CUES = new Set(["care-event", "patient-reference", "records", "secon
  * thresholds: in a short document the model judges to be about a patient, the whole document; in a
  * longer one, the paragraphs around the sentences it reports.
  */
-function ownedHealth(doc: ParsedDocument, a: DocumentAnalysis, j: DocumentJudgement): ModelDisclosure[] {
+function ownedHealth(doc: ParsedDocument, a: DocumentAnalysis, j: DocumentJudgement, words: number): ModelDisclosure[] {
   if (!j.aboutPatient) return [];
-  const words = a.sentences.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
   const anchors = j.disclosures.map((d) => a.sentences[d.sentence].block);
   const inScope = (s: SentenceInfo): boolean => words <= ONE_SCOPE_WORDS || anchors.some((b) => Math.abs(b - s.block) <= 1);
   const out: ModelDisclosure[] = [];
@@ -149,7 +149,7 @@ function ownedHealth(doc: ParsedDocument, a: DocumentAnalysis, j: DocumentJudgem
     // about someone in particular (a person, a past event), not general advice or the staff's work
     const personal = PERSONAL.test(s.text) || s.mentions.some((i) => a.mentions[i].type === "name" && a.mentions[i].owner === "unknown") || s.cues.some((c) => c.kind === "care-event" || c.kind === "patient-reference" || c.kind === "case-study");
     // (a sentence about the staff's work names them and no one else: "Dr. Cho leads our screening program")
-    const aboutStaff = !FIRST_PERSON.test(s.text) && !PERSONAL_OTHER.test(s.text) && (s.cues.some((c) => c.kind === "staff") || s.mentions.some((i) => a.mentions[i].owner === "staff" || a.mentions[i].detail === "provider"));
+    const aboutStaff = !firstPerson(s.text) && !PERSONAL_OTHER.test(s.text) && (s.cues.some((c) => c.kind === "staff") || s.mentions.some((i) => a.mentions[i].owner === "staff" || a.mentions[i].detail === "provider"));
     const general = GENERALLY.test(s.text) || s.cues.some((c) => NOT_PATIENT_CUES.has(c.kind)) || aboutStaff;
     if (!owned || !personal || general) continue;
     out.push({ sentence: s.index, probability: j.probabilities[s.index], level: "error", reasons: ["a health detail in a document about a patient's care"] });
@@ -170,7 +170,7 @@ function gateByModel(a: DocumentAnalysis, aboutPatient: boolean, reported: numbe
   for (const s of a.sentences) if (!near(s.index)) s.refersTo = undefined;
   // a sentence that itself speaks of a specific patient by a cue ("our patient", "came in with"), or
   // a letter to a patient greeted by name, keeps its ties: that is evidence the model may lack
-  const letter = opensWithGreeting(a) && a.sentences.slice(0, 2).some((s) => s.mentions.some((i) => a.mentions[i].type === "name" && a.mentions[i].owner === "unknown"));
+  const letter = opensAsLetter(a);
   const cued = (i: number): boolean => a.sentences[i].patientContext && (letter || a.sentences[i].cues.some((c) => STRONG_CUES.has(c.kind)));
   for (const m of a.mentions) if (m.tied && !near(m.sentence) && !cued(m.sentence)) m.tied = false;
 }

@@ -21,6 +21,9 @@ export function hashFeature(name: string): number {
 
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|me|my|mine|myself)\b/;
 const FIRST_PERSON_LOWER = /\b(?:me|my|mine|myself)\b/i;
+
+/** True when a sentence speaks in the first person singular ("I", "my", "My", "me"). */
+export const firstPerson = (text: string): boolean => FIRST_PERSON.test(text) || FIRST_PERSON_LOWER.test(text);
 const WE = /\b(?:we|we're|we’re|we've|we’ve|us|our|ours)\b/i;
 const YOU = /\b(?:you|your|you're|you’re|you've|you’ve|yours|yourself)\b/i;
 const THIRD_SINGULAR = /\b(?:he|she|him|her|his|hers|himself|herself)\b/i;
